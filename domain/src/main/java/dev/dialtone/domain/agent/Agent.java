@@ -1,0 +1,60 @@
+package dev.dialtone.domain.agent;
+
+import dev.dialtone.domain.agent.api.AgentClaimedByAnotherTenantException;
+import dev.dialtone.domain.agent.api.AgentConfiguration;
+import dev.dialtone.domain.agent.api.AgentId;
+import dev.dialtone.domain.agent.api.AgentReconfiguredEvent;
+import dev.dialtone.domain.agent.api.AgentRegisteredEvent;
+import dev.dialtone.domain.agent.api.ConfigureAgentCommand;
+import dev.dialtone.domain.tenancy.TenantId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An agent line's configuration history; one tenant owns it for life. */
+@Aggregate
+public class Agent {
+
+    @AggregateIdentifier
+    private AgentId agentId;
+    private TenantId tenant;
+    private AgentConfiguration configuration;
+    private long version;
+
+    protected Agent() {
+        // for Axon
+    }
+
+    /** Returns the configuration version in force after the command. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public long handle(ConfigureAgentCommand command) {
+        if (tenant == null) {
+            apply(new AgentRegisteredEvent(command.agentId(), command.tenant(), command.configuration(), 1));
+        } else if (!tenant.equals(command.tenant())) {
+            throw new AgentClaimedByAnotherTenantException(command.agentId());
+        } else if (!configuration.equals(command.configuration())) {
+            apply(new AgentReconfiguredEvent(agentId, tenant, command.configuration(), version + 1));
+        }
+        return version;
+    }
+
+    @EventSourcingHandler
+    void on(AgentRegisteredEvent event) {
+        agentId = event.agentId();
+        tenant = event.tenant();
+        configuration = event.configuration();
+        version = event.version();
+    }
+
+    @EventSourcingHandler
+    void on(AgentReconfiguredEvent event) {
+        configuration = event.configuration();
+        version = event.version();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.dialtone.domain.agent.api;
+
+/** Agent ids are global (webhook URLs carry no tenant), so one tenant cannot configure another tenant's id. */
+public class AgentClaimedByAnotherTenantException extends IllegalStateException {
+
+    public AgentClaimedByAnotherTenantException(AgentId agentId) {
+        super("agentId '" + agentId + "' is already in use; choose another id");
+    }
+}

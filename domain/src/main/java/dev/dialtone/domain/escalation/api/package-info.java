@@ -1,0 +1,2 @@
+/** Messages and value types of the escalation context. */
+package dev.dialtone.domain.escalation.api;

@@ -1,0 +1,6 @@
+package dev.dialtone.domain.signal.api;
+
+/** The result of one health check. */
+public enum HealthStatus {
+    UP, DEGRADED, DOWN
+}

@@ -1,0 +1,2 @@
+/** Signal events and their value types. */
+package dev.dialtone.domain.signal.api;

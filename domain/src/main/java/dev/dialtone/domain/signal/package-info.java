@@ -1,0 +1,2 @@
+/** Signals: call outcomes, health checks and failover actions reported from outside, stored as immutable events. */
+package dev.dialtone.domain.signal;

@@ -1,0 +1,2 @@
+/** The live status of each agent: latest signals and counts. */
+package dev.dialtone.projections.agent;
