@@ -1,0 +1,96 @@
+package dev.dialtone.api;
+
+import dev.dialtone.api.store.EmbeddedMongoServer;
+import dev.dialtone.api.store.EmbeddedPostgresServer;
+import dev.dialtone.api.support.IntegrationTestBase;
+import dev.dialtone.api.support.Payloads;
+import dev.dialtone.api.support.TestKeys;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.dialtone.api.support.TestKeys.SMITH_INGEST;
+import static dev.dialtone.api.support.TestKeys.SMITH_OPERATOR;
+import static dev.dialtone.api.support.TestKeys.SMITH_READER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class EmbeddedStoresIntegrationTest extends IntegrationTestBase {
+
+    @Autowired
+    private EmbeddedPostgresServer postgres;
+    @Autowired
+    private EmbeddedMongoServer mongo;
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void theEmbeddedPostgresCommitsDurably() {
+        assertThat(postgres.setting("fsync")).isEqualTo("on");
+        assertThat(postgres.setting("synchronous_commit")).isEqualTo("on");
+        assertThat(postgres.setting("full_page_writes")).isEqualTo("on");
+    }
+
+    @Test
+    void eventsTokensSagasAndTimersAllLiveInPostgres() {
+        List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = 'public'", String.class);
+        assertThat(tables).contains("domainevententry", "snapshotevententry", "tokenentry", "sagaentry",
+                "associationvalueentry", "scheduled_tasks", "agent_registry", "policy_registry");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tokenentry WHERE processorname = 'projections'",
+                Integer.class)).isPositive();
+    }
+
+    @Test
+    void withExternalUrlsNoEmbeddedServerStartsAndASecondNodeSharesTheStores() throws Exception {
+        Path otherDataDir = Files.createTempDirectory(Path.of("target"), "external-node-");
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.username=" + postgres.user(),
+                "--dialtone.mongodb.uri=" + mongo.connectionString(),
+                "--dialtone.data-dir=" + otherDataDir));
+        List.of(TestKeys.properties()).forEach(p -> args.add("--" + p));
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(DialtoneApplication.class)
+                .run(args.toArray(String[]::new))) {
+            assertThat(second.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
+            assertThat(second.getBeansOfType(EmbeddedMongoServer.class)).isEmpty();
+            try (var files = Files.list(otherDataDir)) {
+                assertThat(files).as("nothing is written to the second node's data directory").isEmpty();
+            }
+
+            String port = second.getEnvironment().getProperty("local.server.port");
+            WebTestClient secondNode = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                    .responseTimeout(Duration.ofSeconds(30)).build();
+            secondNode.put().uri("/api/v1/agents/shared-line")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + SMITH_OPERATOR)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Payloads.agent("Shared", null))
+                    .exchange().expectStatus().isCreated();
+            secondNode.post().uri("/api/v1/signals/calls")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + SMITH_INGEST)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Payloads.call("shared-1", "shared-line", "2026-11-25T03:12:00Z", "MISSED"))
+                    .exchange().expectStatus().isAccepted();
+
+            post(SMITH_INGEST, "/api/v1/signals/calls",
+                    Payloads.call("shared-1", "shared-line", "2026-11-25T03:12:00Z", "MISSED"))
+                    .expectStatus().isAccepted()
+                    .expectBody().json("{\"accepted\": 0, \"duplicates\": 1}");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    get(SMITH_READER, "/api/v1/agents/shared-line").expectStatus().isOk().expectBody()
+                            .jsonPath("$.name").isEqualTo("Shared")
+                            .jsonPath("$.status.calls.byOutcome.MISSED").isEqualTo(1));
+        }
+    }
+}
