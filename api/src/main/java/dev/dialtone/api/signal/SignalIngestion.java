@@ -26,20 +26,23 @@ import java.util.stream.Collectors;
  * Stores signals as events, exactly once per (tenant, kind, source id).
  * <p>
  * Each signal's event identifier is derived from that triple, and the event table has a unique constraint on it, so
- * the database — not this process's memory — decides what is a duplicate, across restarts and nodes. Known ids are
- * filtered out before appending, because one duplicate key would roll back the whole batch; if another request
- * stores one of the same signals in between, the append fails as a {@link ConcurrencyException} and is retried
- * against the new state.
+ * the database — not this process's memory — decides what is a duplicate, across restarts and nodes. One duplicate
+ * key rolls back the whole batch, so stored identifiers are filtered out before appending whenever the batch may
+ * hold any ({@link RecentSignalIds} says which batches to check); if the append still meets a duplicate — stored
+ * through another node, or by a concurrent request — it fails as a {@link ConcurrencyException} and is retried
+ * after filtering against the new state.
  */
 @Service
 public class SignalIngestion {
 
     static final int MAX_ATTEMPTS = 5;
+    private static final int RECENT_IDS_PER_GENERATION = 1_000_000;
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final ConfigurationRegistry registry;
     private final Clock clock;
+    private final RecentSignalIds recent = new RecentSignalIds(RECENT_IDS_PER_GENERATION);
 
     public SignalIngestion(EventStore eventStore, JdbcTemplate jdbc, ConfigurationRegistry registry) {
         this.eventStore = eventStore;
@@ -72,8 +75,9 @@ public class SignalIngestion {
             String eventId = SignalIdentity.eventIdentifier(signal.tenant(), signal.kind(), signal.signalId());
             unique.putIfAbsent(eventId, new GenericEventMessage<>(eventId, signal, MetaData.emptyInstance(), now));
         }
+        boolean checkFirst = recent.mightContainAny(unique.keySet());
         for (int attempt = 1; ; attempt++) {
-            Set<String> known = storedAmong(unique.keySet());
+            Set<String> known = attempt == 1 && !checkFirst ? Set.of() : storedAmong(unique.keySet());
             List<EventMessage<AgentSignal>> fresh = unique.entrySet().stream()
                     .filter(e -> !known.contains(e.getKey()))
                     .map(Map.Entry::getValue)
@@ -83,6 +87,7 @@ public class SignalIngestion {
             }
             try {
                 eventStore.publish(fresh);
+                recent.addAll(fresh.stream().map(EventMessage::getIdentifier).toList());
                 return new IngestResult(fresh.size(), signals.size() - fresh.size());
             } catch (ConcurrencyException raced) {
                 if (attempt == MAX_ATTEMPTS) {
