@@ -20,6 +20,9 @@ import java.time.Duration;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dialtone.embedded.mongo-backend=memory",
+        // a graceful Netty shutdown sometimes outlasts surefire's 30 s exit timeout, which then kills the JVM
+        // before the embedded PostgreSQL is stopped
+        "server.shutdown=immediate",
         "logging.level.dev.dialtone=INFO"})
 public abstract class IntegrationTestBase {
 
