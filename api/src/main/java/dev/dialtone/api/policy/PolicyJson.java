@@ -59,6 +59,9 @@ final class PolicyJson {
     }
 
     private static EscalationLevel level(Fields level) {
+        if (!level.isObject()) {
+            return null;
+        }
         int before = level.errors().size();
         level.rejectUnknown(LEVEL_FIELDS);
         Duration ackTimeout = level.positiveDuration("ackTimeout", null);
@@ -80,6 +83,9 @@ final class PolicyJson {
     }
 
     private static NotificationTarget target(Fields target) {
+        if (!target.isObject()) {
+            return null;
+        }
         String typeName = target.requiredText("type", 32);
         if (typeName == null) {
             return null;

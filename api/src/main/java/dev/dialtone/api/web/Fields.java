@@ -58,6 +58,11 @@ public final class Fields {
         return fields;
     }
 
+    /** False when the value was not a JSON object at all (that one error is already reported). */
+    public boolean isObject() {
+        return !notAnObject;
+    }
+
     public List<FieldError> errors() {
         return errors;
     }
