@@ -101,9 +101,7 @@ public class SignalIngestion {
         Set<String> stored = new HashSet<>();
         jdbc.query("SELECT eventIdentifier FROM DomainEventEntry WHERE eventIdentifier = ANY (?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", eventIds.toArray())),
-                rs -> {
-                    stored.add(rs.getString(1));
-                });
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> stored.add(rs.getString(1)));
         return stored;
     }
 }

@@ -15,7 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.DoublePredicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -171,24 +171,17 @@ public final class Fields {
 
     /** A number in [min, max]; {@code fallback} when absent. */
     public Double number(String name, double min, double max, Double fallback) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        if (!value.isNumber()) {
-            reject(name, "must be a number");
-            return null;
-        }
-        double number = value.doubleValue();
-        if (!Double.isFinite(number) || number < min || number > max) {
-            reject(name, "must be between " + format(min) + " and " + format(max) + " (got " + value + ")");
-            return null;
-        }
-        return number;
+        return numberWhere(name, fallback, n -> n >= min && n <= max,
+                "must be between " + format(min) + " and " + format(max));
     }
 
     /** A number strictly between {@code low} and {@code high}, such as a percentage target. */
     public Double numberBetweenExclusive(String name, double low, double high, Double fallback) {
+        return numberWhere(name, fallback, n -> n > low && n < high,
+                "must be greater than " + format(low) + " and less than " + format(high));
+    }
+
+    private Double numberWhere(String name, Double fallback, DoublePredicate allowed, String rule) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return fallback;
@@ -198,9 +191,8 @@ public final class Fields {
             return null;
         }
         double number = value.doubleValue();
-        if (!(number > low && number < high)) {
-            reject(name, "must be greater than " + format(low) + " and less than " + format(high)
-                    + " (got " + value + ")");
+        if (!Double.isFinite(number) || !allowed.test(number)) {
+            reject(name, rule + " (got " + value + ")");
             return null;
         }
         return number;
@@ -328,10 +320,6 @@ public final class Fields {
         return names;
     }
 
-    public JsonNode raw(String name) {
-        return node.get(name);
-    }
-
     private static String format(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
                 : Double.toString(value);
@@ -339,15 +327,5 @@ public final class Fields {
 
     private static <E extends Enum<E>> String names(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-    }
-
-    /** Applies {@code parse} and records its {@link IllegalArgumentException} message against the field. */
-    public <T> T attempt(String name, String text, Function<String, T> parse) {
-        try {
-            return parse.apply(text);
-        } catch (IllegalArgumentException e) {
-            reject(name, e.getMessage());
-            return null;
-        }
     }
 }
