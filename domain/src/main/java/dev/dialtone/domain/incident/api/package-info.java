@@ -1,0 +1,2 @@
+/** Messages and value types of the incident context. */
+package dev.dialtone.domain.incident.api;
