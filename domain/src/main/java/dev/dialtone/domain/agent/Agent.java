@@ -5,7 +5,14 @@ import dev.dialtone.domain.agent.api.AgentConfiguration;
 import dev.dialtone.domain.agent.api.AgentId;
 import dev.dialtone.domain.agent.api.AgentReconfiguredEvent;
 import dev.dialtone.domain.agent.api.AgentRegisteredEvent;
+import dev.dialtone.domain.agent.api.CancelMaintenanceCommand;
 import dev.dialtone.domain.agent.api.ConfigureAgentCommand;
+import dev.dialtone.domain.agent.api.MaintenanceCancelledEvent;
+import dev.dialtone.domain.agent.api.MaintenanceScheduledEvent;
+import dev.dialtone.domain.agent.api.MaintenanceWindow;
+import dev.dialtone.domain.agent.api.ScheduleMaintenanceCommand;
+import dev.dialtone.domain.agent.api.UnknownAgentException;
+import dev.dialtone.domain.agent.api.UnknownMaintenanceWindowException;
 import dev.dialtone.domain.tenancy.TenantId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -14,9 +21,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An agent line's configuration history; one tenant owns it for life. */
+/** An agent line's configuration and maintenance plans; one tenant owns it for life. */
 @Aggregate
 public class Agent {
 
@@ -25,6 +35,7 @@ public class Agent {
     private TenantId tenant;
     private AgentConfiguration configuration;
     private long version;
+    private final Map<String, MaintenanceWindow> maintenance = new HashMap<>();
 
     protected Agent() {
         // for Axon
@@ -44,6 +55,30 @@ public class Agent {
         return version;
     }
 
+    @CommandHandler
+    public void handle(ScheduleMaintenanceCommand command) {
+        requireOwner(command.tenant());
+        MaintenanceWindow existing = maintenance.get(command.window().windowId());
+        if (!command.window().equals(existing)) {
+            apply(new MaintenanceScheduledEvent(agentId, command.window()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(CancelMaintenanceCommand command) {
+        requireOwner(command.tenant());
+        if (!maintenance.containsKey(command.windowId())) {
+            throw new UnknownMaintenanceWindowException(agentId, command.windowId());
+        }
+        apply(new MaintenanceCancelledEvent(agentId, command.windowId()));
+    }
+
+    private void requireOwner(TenantId caller) {
+        if (!tenant.equals(caller)) {
+            throw new UnknownAgentException(agentId);
+        }
+    }
+
     @EventSourcingHandler
     void on(AgentRegisteredEvent event) {
         agentId = event.agentId();
@@ -56,5 +91,15 @@ public class Agent {
     void on(AgentReconfiguredEvent event) {
         configuration = event.configuration();
         version = event.version();
+    }
+
+    @EventSourcingHandler
+    void on(MaintenanceScheduledEvent event) {
+        maintenance.put(event.window().windowId(), event.window());
+    }
+
+    @EventSourcingHandler
+    void on(MaintenanceCancelledEvent event) {
+        maintenance.remove(event.windowId());
     }
 }
