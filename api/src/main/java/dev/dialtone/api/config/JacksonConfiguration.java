@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.dialtone.domain.agent.api.AgentId;
+import dev.dialtone.domain.incident.api.IncidentId;
 import dev.dialtone.domain.tenancy.TenantId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +32,7 @@ public class JacksonConfiguration {
         SimpleModule module = new SimpleModule("dialtone-identifiers");
         register(module, AgentId.class, AgentId::new);
         register(module, TenantId.class, TenantId::new);
+        register(module, IncidentId.class, IncidentId::new);
         return module;
     }
 

@@ -6,6 +6,9 @@ import dev.dialtone.domain.agent.api.AgentConfiguration;
 import dev.dialtone.domain.agent.api.AgentId;
 import dev.dialtone.domain.agent.api.AgentReconfiguredEvent;
 import dev.dialtone.domain.agent.api.AgentRegisteredEvent;
+import dev.dialtone.domain.agent.api.MaintenanceCancelledEvent;
+import dev.dialtone.domain.agent.api.MaintenanceScheduledEvent;
+import dev.dialtone.domain.agent.api.MaintenanceWindow;
 import dev.dialtone.domain.escalation.api.EscalationPolicyDefinedEvent;
 import dev.dialtone.domain.escalation.api.EscalationPolicyId;
 import dev.dialtone.domain.escalation.api.EscalationPolicyRevisedEvent;
@@ -64,6 +67,29 @@ public class ConfigurationRegistry {
     @EventHandler
     void on(EscalationPolicyRevisedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
         savePolicy(event.policyId(), event.version(), event.definition(), at);
+    }
+
+    @EventHandler
+    void on(MaintenanceScheduledEvent event) {
+        MaintenanceWindow w = event.window();
+        jdbc.update("INSERT INTO maintenance_registry (agent_id, window_id, starts_at, ends_at, reason) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (agent_id, window_id) DO UPDATE SET "
+                        + "starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, reason = EXCLUDED.reason",
+                event.agentId().value(), w.windowId(), Timestamp.from(w.from()), Timestamp.from(w.to()), w.reason());
+    }
+
+    @EventHandler
+    void on(MaintenanceCancelledEvent event) {
+        jdbc.update("DELETE FROM maintenance_registry WHERE agent_id = ? AND window_id = ?",
+                event.agentId().value(), event.windowId());
+    }
+
+    /** The agent's planned maintenance, earliest first. */
+    public List<MaintenanceWindow> maintenanceOf(AgentId agentId) {
+        return jdbc.query("SELECT window_id, starts_at, ends_at, reason FROM maintenance_registry "
+                        + "WHERE agent_id = ? ORDER BY starts_at, window_id",
+                (rs, i) -> new MaintenanceWindow(rs.getString("window_id"), rs.getTimestamp("starts_at").toInstant(),
+                        rs.getTimestamp("ends_at").toInstant(), rs.getString("reason")), agentId.value());
     }
 
     public Optional<RegisteredAgent> findAgent(AgentId agentId) {

@@ -1,6 +1,6 @@
 package dev.dialtone.api.store;
 
-import dev.dialtone.domain.signal.api.AgentSignal;
+import dev.dialtone.domain.agent.api.AgentScoped;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -61,13 +61,14 @@ public class AxonStoreConfiguration {
 
     /**
      * Signals are stored without an aggregate, so Axon's default per-aggregate sequencing would spread one agent's
-     * signals over all segments. Sequencing by agent keeps each agent's facts in order on one thread.
+     * signals over all segments. Sequencing everything about an agent by agent (signals, its configuration and its
+     * incidents) keeps each agent's story in order on one thread.
      */
     @Bean
     public SequencingPolicy<EventMessage<?>> agentSequencingPolicy() {
         SequentialPerAggregatePolicy perAggregate = SequentialPerAggregatePolicy.instance();
-        return event -> event.getPayload() instanceof AgentSignal signal
-                ? signal.agentId().value()
+        return event -> event.getPayload() instanceof AgentScoped scoped
+                ? scoped.agentId().value()
                 : perAggregate.getSequenceIdentifierFor(event);
     }
 }

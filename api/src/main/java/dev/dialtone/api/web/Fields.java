@@ -131,6 +131,10 @@ public final class Fields {
             reject(name, "must be at most " + maxLength + " characters (got " + text.length() + ")");
             return null;
         }
+        if (hasControlCharacters(text)) {
+            reject(name, "must not contain control characters other than tab and line breaks");
+            return null;
+        }
         return text;
     }
 
@@ -318,6 +322,17 @@ public final class Fields {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /** NUL and friends are never meant, and PostgreSQL's JSON types refuse NUL outright. */
+    private static boolean hasControlCharacters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String format(double value) {

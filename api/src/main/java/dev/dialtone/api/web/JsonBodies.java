@@ -53,6 +53,31 @@ public class JsonBodies {
                 .map(this::parse);
     }
 
+    /** Like {@link #read}, but a request without a body means an empty object (e.g. {@code curl -X POST}). */
+    public Mono<JsonNode> readOptional(ServerHttpRequest request) {
+        long declared = request.getHeaders().getContentLength();
+        if (declared > MAX_BYTES) {
+            return Mono.error(tooLarge());
+        }
+        return DataBufferUtils.join(request.getBody(), MAX_BYTES)
+                .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
+                .flatMap(buffer -> {
+                    if (buffer.readableByteCount() == 0) {
+                        DataBufferUtils.release(buffer);
+                        return Mono.empty();
+                    }
+                    MediaType contentType = request.getHeaders().getContentType();
+                    if (contentType != null && !(MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+                            || contentType.getSubtype().endsWith("+json"))) {
+                        DataBufferUtils.release(buffer);
+                        return Mono.error(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                                "send the body as JSON with 'Content-Type: application/json'"));
+                    }
+                    return Mono.just(parse(buffer));
+                })
+                .defaultIfEmpty(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    }
+
     private JsonNode parse(DataBuffer buffer) {
         try {
             byte[] bytes = new byte[buffer.readableByteCount()];

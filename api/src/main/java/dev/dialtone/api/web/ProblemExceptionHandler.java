@@ -1,7 +1,11 @@
 package dev.dialtone.api.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dialtone.domain.agent.api.AgentClaimedByAnotherTenantException;
+import dev.dialtone.domain.ConflictException;
+import dev.dialtone.domain.agent.api.UnknownAgentException;
+import dev.dialtone.domain.agent.api.UnknownMaintenanceWindowException;
+import dev.dialtone.domain.incident.api.IncidentNotFoundException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -46,8 +50,16 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         if (error instanceof ApiException api) {
             return Problems.of(api.status(), slug(api.status()), api.getMessage());
         }
-        if (error instanceof AgentClaimedByAnotherTenantException claimed) {
-            return Problems.of(HttpStatus.CONFLICT, "conflict", claimed.getMessage());
+        if (error instanceof UnknownAgentException || error instanceof UnknownMaintenanceWindowException
+                || error instanceof IncidentNotFoundException) {
+            return Problems.of(HttpStatus.NOT_FOUND, "not-found", error.getMessage());
+        }
+        if (error instanceof AggregateNotFoundException missing) {
+            return Problems.of(HttpStatus.NOT_FOUND, "not-found", "no such " + (missing.getMessage().contains(
+                    "Incident") ? "incident" : "resource") + " '" + missing.getAggregateIdentifier() + "'");
+        }
+        if (error instanceof ConflictException conflict) {
+            return Problems.of(HttpStatus.CONFLICT, "conflict", conflict.getMessage());
         }
         if (error instanceof ConcurrencyException) {
             return Problems.of(HttpStatus.CONFLICT, "conflict",

@@ -185,24 +185,37 @@ public final class AgentMonitor {
                 + (action.initiatedBy() == null ? "" : " by " + action.initiatedBy())))));
     }
 
-    /** The silence timer fired at wall-clock {@code now}. */
-    public List<Decision> onSilenceCheck(Instant now) {
+    /**
+     * The silence timer armed for {@code dueAt} fired at wall-clock {@code now}. A timer this monitor no longer
+     * waits for (superseded, or fired twice) is ignored. Silence found inside maintenance is opened when the window
+     * ends, if the line is still silent then.
+     */
+    public List<Decision> onSilenceCheck(Instant dueAt, Instant now) {
         List<Decision> decisions = new ArrayList<>();
-        silenceCheckDue = null;
-        if (silent) {
+        if (dueAt != null && !dueAt.equals(silenceCheckDue)) {
             return decisions;
         }
-        Duration quiet = calendar.openTimeBetween(lastActivityAt, now);
-        if (quiet.compareTo(configuration.detection().silence()) >= 0) {
+        silenceCheckDue = null;
+        if (!silent) {
+            Duration quiet = calendar.openTimeBetween(lastActivityAt, now);
+            if (quiet.compareTo(configuration.detection().silence()) < 0) {
+                armSilenceCheck(decisions);
+                return decisions;
+            }
             silent = true;
             silenceStartedAt = lastActivityAt;
             silenceDetectedAt = calendar.afterOpenTime(lastActivityAt, configuration.detection().silence())
                     .orElse(now);
-            Evidence fact = new Evidence(null, null, silenceDetectedAt, "no call and no passing health check since "
-                    + lastActivityAt + " (" + configuration.detection().silence() + " of business hours)");
-            reconcile(now, fact, decisions);
-        } else {
-            armSilenceCheck(decisions);
+        }
+        Evidence fact = new Evidence(null, null, silenceDetectedAt, "no call and no passing health check since "
+                + silenceStartedAt + " (" + configuration.detection().silence() + " of business hours)");
+        reconcile(now, fact, decisions);
+        if (!open.containsKey(IncidentKind.SILENCE)) {
+            maintenance.values().stream().filter(w -> w.covers(now)).map(MaintenanceWindow::to)
+                    .max(Instant::compareTo).ifPresent(end -> {
+                        silenceCheckDue = end;
+                        decisions.add(new Decision.ArmSilenceCheck(end));
+                    });
         }
         return decisions;
     }
@@ -304,8 +317,10 @@ public final class AgentMonitor {
                     "burn rate now pages: " + burnEvidence.get(0).summary()));
         }
 
+        // silence is detected when the quiet time runs out, or, if that was inside maintenance, when it is noticed
+        Instant silenceSeen = silent && !inMaintenance(silenceDetectedAt) ? silenceDetectedAt : now;
         reconcile(IncidentKind.SILENCE, silent, silenceStartedAt, silenceEndedAt, Severity.CRITICAL,
-                List.of(trigger), silent ? silenceDetectedAt : now, decisions);
+                List.of(trigger), silenceSeen, decisions);
     }
 
     private void reconcile(IncidentKind kind, boolean active, Instant startedAt, Instant recoveredAt,

@@ -1,5 +1,6 @@
 package dev.dialtone.domain.incident;
 
+import dev.dialtone.domain.ConflictException;
 import dev.dialtone.domain.agent.api.AgentId;
 import dev.dialtone.domain.agent.api.FailoverTarget;
 import dev.dialtone.domain.escalation.api.EscalationLevel;
@@ -80,6 +81,8 @@ public class Incident {
     private EscalationPlan escalation;
     private FailoverTarget failover;
     private boolean failoverActive;
+    private int level;
+    private int round;
     private int notifications;
     private int failoverRequests;
     private final Set<NotificationTarget> paged = new LinkedHashSet<>();
@@ -133,10 +136,10 @@ public class Incident {
     public void handle(AcknowledgeIncidentCommand command) {
         requireVisibleTo(command.tenant());
         if (status == IncidentStatus.RESOLVED) {
-            throw new IllegalStateException("incident " + incidentId + " is already resolved");
+            throw new ConflictException("incident " + incidentId + " is already resolved");
         }
         if (status == IncidentStatus.ACKNOWLEDGED) {
-            throw new IllegalStateException("incident " + incidentId + " was already acknowledged by "
+            throw new ConflictException("incident " + incidentId + " was already acknowledged by "
                     + acknowledgedBy);
         }
         apply(new IncidentAcknowledgedEvent(incidentId, tenant, agentId, command.by(), command.at()));
@@ -150,7 +153,7 @@ public class Incident {
             if (command.automatic()) {
                 return;
             }
-            throw new IllegalStateException("incident " + incidentId + " is already resolved");
+            throw new ConflictException("incident " + incidentId + " is already resolved");
         }
         apply(new IncidentResolvedEvent(incidentId, tenant, agentId, kind, command.by(), command.note(),
                 command.automatic(), command.recoveredAt(), command.at()));
@@ -162,10 +165,10 @@ public class Incident {
     public void handle(EscalateIncidentCommand command) {
         requireVisibleTo(command.tenant());
         if (status == IncidentStatus.RESOLVED) {
-            throw new IllegalStateException("incident " + incidentId + " is already resolved");
+            throw new ConflictException("incident " + incidentId + " is already resolved");
         }
         if (escalation == null) {
-            throw new IllegalStateException("agent " + agentId + " has no escalation policy to escalate along");
+            throw new ConflictException("agent " + agentId + " has no escalation policy to escalate along");
         }
         apply(new IncidentEscalationRequestedEvent(incidentId, agentId, command.by(), command.reason(),
                 command.at()));
@@ -241,7 +244,8 @@ public class Incident {
 
     private void tellPaged(NotificationType type, String what, Instant at) {
         for (NotificationTarget target : List.copyOf(paged)) {
-            apply(new NotificationRequestedEvent(nextNotificationId(), incidentId, tenant, agentId, type, target, 0, 0,
+            apply(new NotificationRequestedEvent(nextNotificationId(), incidentId, tenant, agentId, type, target,
+                    level, round,
                     kind, severity, reason + " - " + what, runbookId, at));
         }
     }
@@ -279,6 +283,12 @@ public class Incident {
         failover = event.failover();
         acknowledgedBy = null;
         paged.clear();
+    }
+
+    @EventSourcingHandler
+    void on(IncidentEscalatedEvent event) {
+        level = event.level();
+        round = event.round();
     }
 
     @EventSourcingHandler

@@ -141,10 +141,13 @@ class AgentMonitorTest {
         assertThat(armed).singleElement().isInstanceOfSatisfying(Decision.ArmSilenceCheck.class,
                 arm -> assertThat(arm.dueAt()).isEqualTo(T0.plus(Duration.ofMinutes(30))));
         call(monitor, CallOutcome.ANSWERED, 600); // activity moves the deadline; the armed timer re-checks
-        assertThat(monitor.onSilenceCheck(T0.plus(Duration.ofMinutes(30)))).singleElement()
-                .isInstanceOfSatisfying(Decision.ArmSilenceCheck.class,
+        assertThat(monitor.onSilenceCheck(T0.plus(Duration.ofMinutes(30)), T0.plus(Duration.ofMinutes(30))))
+                .singleElement().isInstanceOfSatisfying(Decision.ArmSilenceCheck.class,
                         arm -> assertThat(arm.dueAt()).isEqualTo(T0.plus(Duration.ofMinutes(40))));
-        List<Decision> silent = monitor.onSilenceCheck(T0.plus(Duration.ofMinutes(41)));
+        assertThat(monitor.onSilenceCheck(T0.plus(Duration.ofMinutes(30)), T0.plus(Duration.ofMinutes(30))))
+                .as("a timer that fires twice is ignored the second time").isEmpty();
+        List<Decision> silent = monitor.onSilenceCheck(T0.plus(Duration.ofMinutes(40)),
+                T0.plus(Duration.ofMinutes(41)));
         assertThat(silent).singleElement().isInstanceOfSatisfying(Decision.Open.class, open -> {
             assertThat(open.kind()).isEqualTo(IncidentKind.SILENCE);
             assertThat(open.detectedAt()).isEqualTo(T0.plus(Duration.ofMinutes(40)));
@@ -154,6 +157,24 @@ class AgentMonitorTest {
         assertThat(back).anySatisfy(d -> assertThat(d).isInstanceOfSatisfying(Decision.Recover.class,
                 recover -> assertThat(recover.recoveredAt()).isEqualTo(T0.plus(Duration.ofMinutes(45)))));
         assertThat(back).anyMatch(d -> d instanceof Decision.ArmSilenceCheck);
+    }
+
+    @Test
+    void silenceDuringMaintenanceOpensWhenTheWindowEnds() {
+        AgentMonitor monitor = monitor(true);
+        monitor.start();
+        monitor.scheduleMaintenance(new MaintenanceWindow("night-work", T0.plus(Duration.ofMinutes(20)),
+                T0.plus(Duration.ofMinutes(90)), "carrier migration"));
+        List<Decision> during = monitor.onSilenceCheck(T0.plus(Duration.ofMinutes(30)),
+                T0.plus(Duration.ofMinutes(30)));
+        assertThat(during).singleElement().isInstanceOfSatisfying(Decision.ArmSilenceCheck.class,
+                arm -> assertThat(arm.dueAt()).isEqualTo(T0.plus(Duration.ofMinutes(90))));
+        List<Decision> after = monitor.onSilenceCheck(T0.plus(Duration.ofMinutes(90)),
+                T0.plus(Duration.ofMinutes(90)));
+        assertThat(after).singleElement().isInstanceOfSatisfying(Decision.Open.class, open -> {
+            assertThat(open.kind()).isEqualTo(IncidentKind.SILENCE);
+            assertThat(open.startedAt()).isEqualTo(T0);
+        });
     }
 
     @Test
@@ -192,8 +213,8 @@ class AgentMonitorTest {
                     actual = restarted.onHealthCheck(check);
                 } else {
                     Instant now = T0.plusSeconds(t);
-                    expected = continuous.onSilenceCheck(now);
-                    actual = restarted.onSilenceCheck(now);
+                    expected = continuous.onSilenceCheck(null, now);
+                    actual = restarted.onSilenceCheck(null, now);
                 }
                 assertThat(actual).as("scenario %d signal %d", scenario, i).isEqualTo(expected);
                 byte[] encoded = AgentMonitorCodec.encode(restarted);

@@ -88,11 +88,12 @@ class IncidentTest {
 
     @Test
     void acknowledgingTellsEveryoneWhoWasPaged() {
-        fixture.given(outage(), page("n1", PAGER, 1))
+        fixture.given(outage(), new IncidentEscalatedEvent(INCIDENT, AGENT, 1, 1, "front-desk", 3, false,
+                        List.of(PAGER), EscalationTrigger.OPENED, null, OPENED), page("n1", PAGER, 1))
                 .when(new AcknowledgeIncidentCommand(INCIDENT, TENANT, "alice", NOW))
                 .expectEvents(new IncidentAcknowledgedEvent(INCIDENT, TENANT, AGENT, "alice", NOW),
                         new NotificationRequestedEvent(INCIDENT + "/n2", INCIDENT, TENANT, AGENT,
-                                NotificationType.ACKNOWLEDGED, PAGER, 0, 0, IncidentKind.OUTAGE, Severity.CRITICAL,
+                                NotificationType.ACKNOWLEDGED, PAGER, 1, 1, IncidentKind.OUTAGE, Severity.CRITICAL,
                                 outage().reason() + " - acknowledged by alice", "outage", NOW));
     }
 
@@ -100,7 +101,7 @@ class IncidentTest {
     void aSecondAcknowledgementIsRefusedWithTheFirstResponderNamed() {
         fixture.given(outage(), new IncidentAcknowledgedEvent(INCIDENT, TENANT, AGENT, "alice", NOW))
                 .when(new AcknowledgeIncidentCommand(INCIDENT, TENANT, "bob", NOW.plusSeconds(5)))
-                .expectException(IllegalStateException.class)
+                .expectException(dev.dialtone.domain.ConflictException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("alice"));
     }
 
@@ -120,7 +121,7 @@ class IncidentTest {
                 .expectNoEvents();
         fixture.given(outage(), resolved)
                 .when(new ResolveIncidentCommand(INCIDENT, TENANT, "alice", "fixed", false, null, NOW))
-                .expectException(IllegalStateException.class);
+                .expectException(dev.dialtone.domain.ConflictException.class);
     }
 
     @Test

@@ -1,0 +1,163 @@
+package dev.dialtone.api.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.dialtone.api.config.DialtoneProperties;
+import dev.dialtone.api.registry.ConfigurationRegistry;
+import dev.dialtone.domain.agent.api.AgentId;
+import dev.dialtone.domain.agent.api.FailoverTarget;
+import dev.dialtone.domain.incident.api.FailoverAction;
+import dev.dialtone.domain.incident.api.IncidentId;
+import dev.dialtone.domain.incident.api.RecordFailoverOutcomeCommand;
+import dev.dialtone.domain.incident.api.RecordNotificationAttemptFailedCommand;
+import dev.dialtone.domain.incident.api.RecordNotificationDeliveredCommand;
+import dev.dialtone.integrations.webhook.SignedWebhookClient;
+import dev.dialtone.integrations.webhook.WebhookDeliveryException;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The delivery tasks. Each runs on whichever node picks it up, POSTs once, records the outcome on the incident and,
+ * on failure, is rescheduled with {@link Backoff} until it is delivered. The receiver sees the same
+ * {@code Idempotency-Key} on every attempt, so an attempt that arrived but whose answer was lost is not acted on
+ * twice.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeliveryTasks {
+
+    static final String NOTIFICATION_TASK = "notification-delivery";
+    static final String FAILOVER_TASK = "failover-delivery";
+    private static final Logger log = LoggerFactory.getLogger(DeliveryTasks.class);
+
+    @Bean
+    public SignedWebhookClient signedWebhookClient() {
+        return new SignedWebhookClient(Duration.ofSeconds(3), Duration.ofSeconds(10));
+    }
+
+    @Bean
+    public OneTimeTask<String> notificationDeliveryTask(SignedWebhookClient client, ObjectMapper mapper,
+                                                        ObjectProvider<CommandGateway> commands,
+                                                        DialtoneProperties properties, MeterRegistry meters) {
+        Clock clock = Clock.systemUTC();
+        return Tasks.oneTime(NOTIFICATION_TASK, String.class)
+                .onFailure(new BackoffFailureHandler<>())
+                .execute((TaskInstance<String> instance, ExecutionContext context) -> {
+                    DeliveryJobs.NotificationJob job = DeliveryJobs.read(mapper, instance.getData(),
+                            DeliveryJobs.NotificationJob.class);
+                    int attempt = context.getExecution().consecutiveFailures + 1;
+                    byte[] body = notificationBody(job, properties, mapper);
+                    IncidentId incident = new IncidentId(job.incidentId());
+                    try {
+                        String detail = client.post(job.url(), body, job.secret(), job.notificationId());
+                        commands.getObject().sendAndWait(new RecordNotificationDeliveredCommand(incident,
+                                job.notificationId(), attempt, detail, clock.instant()));
+                        meters.counter("dialtone.notifications.delivered", "type", "webhook").increment();
+                    } catch (WebhookDeliveryException e) {
+                        meters.counter("dialtone.notifications.failed", "type", "webhook").increment();
+                        Instant next = clock.instant().plus(Backoff.delay(attempt, job.notificationId()));
+                        if (Backoff.worthRecording(attempt)) {
+                            commands.getObject().sendAndWait(new RecordNotificationAttemptFailedCommand(incident,
+                                    job.notificationId(), attempt, e.getMessage(), next, clock.instant()));
+                        }
+                        throw new DeliveryFailed(job.notificationId() + " attempt " + attempt + ": " + e.getMessage());
+                    }
+                });
+    }
+
+    @Bean
+    public OneTimeTask<String> failoverDeliveryTask(SignedWebhookClient client, ObjectMapper mapper,
+                                                    ObjectProvider<CommandGateway> commands,
+                                                    ConfigurationRegistry registry, MeterRegistry meters) {
+        Clock clock = Clock.systemUTC();
+        return Tasks.oneTime(FAILOVER_TASK, String.class)
+                .onFailure(new BackoffFailureHandler<>())
+                .execute((TaskInstance<String> instance, ExecutionContext context) -> {
+                    DeliveryJobs.FailoverJob job = DeliveryJobs.read(mapper, instance.getData(),
+                            DeliveryJobs.FailoverJob.class);
+                    int attempt = context.getExecution().consecutiveFailures + 1;
+                    String secret = registry.findAgent(new AgentId(job.agentId()))
+                            .map(agent -> agent.configuration().failover())
+                            .map(FailoverTarget::secret)
+                            .orElse(null);
+                    Map<String, Object> payload = new LinkedHashMap<>();
+                    payload.put("action", job.action());
+                    payload.put("agentId", job.agentId());
+                    payload.put("incidentId", job.incidentId());
+                    payload.put("backupNumber", job.backupNumber());
+                    byte[] body = DeliveryJobs.write(mapper, payload).getBytes(StandardCharsets.UTF_8);
+                    IncidentId incident = new IncidentId(job.incidentId());
+                    FailoverAction action = FailoverAction.valueOf(job.action());
+                    try {
+                        String detail = client.post(job.url(), body, secret, job.requestId());
+                        commands.getObject().sendAndWait(new RecordFailoverOutcomeCommand(incident, job.requestId(),
+                                action, true, attempt, detail, null, clock.instant()));
+                        meters.counter("dialtone.failover.delivered", "action", job.action()).increment();
+                    } catch (WebhookDeliveryException e) {
+                        meters.counter("dialtone.failover.failed", "action", job.action()).increment();
+                        Instant next = clock.instant().plus(Backoff.delay(attempt, job.requestId()));
+                        if (Backoff.worthRecording(attempt)) {
+                            commands.getObject().sendAndWait(new RecordFailoverOutcomeCommand(incident,
+                                    job.requestId(), action, false, attempt, e.getMessage(), next, clock.instant()));
+                        }
+                        throw new DeliveryFailed(job.requestId() + " attempt " + attempt + ": " + e.getMessage());
+                    }
+                });
+    }
+
+    /** The body a webhook target receives (DESIGN.md). */
+    static byte[] notificationBody(DeliveryJobs.NotificationJob job, DialtoneProperties properties,
+                                   ObjectMapper mapper) {
+        String base = properties.publicBaseUrl().toString().replaceAll("/+$", "");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", job.type().toLowerCase(Locale.ROOT));
+        body.put("incidentId", job.incidentId());
+        body.put("agentId", job.agentId());
+        body.put("kind", job.kind());
+        body.put("severity", job.severity().toLowerCase(Locale.ROOT));
+        body.put("level", job.level());
+        body.put("round", job.round());
+        body.put("summary", job.summary());
+        body.put("runbookUrl", job.runbookId() == null ? null : base + "/runbooks/" + job.runbookId());
+        body.put("incidentUrl", base + "/api/v1/incidents/" + job.incidentId());
+        return DeliveryJobs.write(mapper, body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A delivery attempt failed; the task is rescheduled by {@link BackoffFailureHandler}. */
+    static final class DeliveryFailed extends RuntimeException {
+        DeliveryFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Reschedules a failed delivery by {@link Backoff}, for ever: until it is delivered. */
+    static final class BackoffFailureHandler<T> implements FailureHandler<T> {
+        @Override
+        public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
+            int attempt = complete.getExecution().consecutiveFailures + 1;
+            Instant next = complete.getTimeDone().plus(Backoff.delay(attempt,
+                    complete.getExecution().taskInstance.getId()));
+            log.info("Delivery {} failed (attempt {}): {}; retrying at {}", complete.getExecution().taskInstance,
+                    attempt, complete.getCause().map(Throwable::getMessage).orElse("?"), next);
+            operations.reschedule(complete, next);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Messages of the detection context. */
+package dev.dialtone.domain.detection.api;

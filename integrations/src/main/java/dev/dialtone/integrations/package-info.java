@@ -1,0 +1,2 @@
+/** Dialtone's hands: clients for PagerDuty, Slack, failover targets and webhooks, and voice-platform parsing. */
+package dev.dialtone.integrations;

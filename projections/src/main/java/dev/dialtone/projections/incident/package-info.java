@@ -1,0 +1,2 @@
+/** Incidents with their evidence, notifications and timeline, for the REST and GraphQL reads. */
+package dev.dialtone.projections.incident;
