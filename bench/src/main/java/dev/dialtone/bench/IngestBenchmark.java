@@ -13,6 +13,8 @@ import org.HdrHistogram.Histogram;
 import dev.dialtone.projections.ProcessingGroups;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -56,6 +58,7 @@ public final class IngestBenchmark {
         int batches = intArg(args, "batches", 400);
         int batchSize = intArg(args, "batchSize", 500);
         int agents = intArg(args, "agents", 20);
+        PAUSE_ALL = List.of(args).contains("paused=all");
         Path dataDir = Files.createTempDirectory("dialtone-bench-");
         System.out.printf("Dialtone ingest benchmark: %d clients, %d batches of %d, %d agents, data in %s%n",
                 clients, batches, batchSize, agents, dataDir);
@@ -97,7 +100,7 @@ public final class IngestBenchmark {
             print("raw JDBC insert, 1 connection", jdbcOne);
             print("raw JDBC insert, " + clients + " connections", jdbc);
             print("Axon EventStore.publish, " + clients + " threads", axon);
-            print("HTTP POST /signals/calls, projections paused", paused);
+            print("HTTP POST /signals/calls, " + (PAUSE_ALL ? "all processors" : "projections") + " paused", paused);
             print("HTTP POST /signals/calls, projections live", live);
             System.out.printf("%nprojection catch-up: %,d events in %.1f s = %,.0f events/s%n", backlog,
                     backlog / catchUp, catchUp);
@@ -113,13 +116,21 @@ public final class IngestBenchmark {
                 .orElseThrow(() -> new IllegalStateException("no tracking processor 'projections'"));
     }
 
+    /** Every processor that reads the signal stream: with {@code paused=all}, all of them, else the projections. */
+    private static List<EventProcessor> readers(EventProcessingConfiguration processing) {
+        return PAUSE_ALL ? List.copyOf(processing.eventProcessors().values().stream()
+                .filter(p -> p instanceof StreamingEventProcessor).toList()) : List.of(projections(processing));
+    }
+
     private static void pauseProjections(EventProcessingConfiguration processing) {
-        projections(processing).shutDown();
+        readers(processing).forEach(EventProcessor::shutDown);
     }
 
     private static void resumeProjections(EventProcessingConfiguration processing) {
-        projections(processing).start();
+        readers(processing).forEach(EventProcessor::start);
     }
+
+    private static boolean PAUSE_ALL;
 
     private static long head(EventStore store) {
         return store.createHeadToken().position().orElse(0);

@@ -34,6 +34,9 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +50,10 @@ import java.util.function.Function;
  * at a time; the monitors it changed, the incident events its commands produce, the silence timers it arms and the
  * processor's token are all committed in one PostgreSQL transaction at the end of each batch. A crash before that
  * commit replays the batch from the old state and decides the same again; a crash after it has nothing to redo.
+ * <p>
+ * Monitors stay in memory between batches; a batch reuses one only if its stored version is still the one this
+ * node wrote (another node may have processed the agent meanwhile), and forgets every monitor it touched if it rolls
+ * back.
  */
 @Component
 @ProcessingGroup(DetectionProcessor.PROCESSING_GROUP)
@@ -61,6 +68,7 @@ public class DetectionProcessor {
     private final SchedulerClient scheduler;
     private final OneTimeTask<String> silenceCheck;
     private final Clock clock = Clock.systemUTC();
+    private final Map<AgentId, DetectorStateStore.Watched> cache = new ConcurrentHashMap<>();
 
     public DetectionProcessor(DetectorStateStore store, EscalationPlans plans, CommandGateway commands,
                               SchedulerClient scheduler, OneTimeTask<String> silenceCheckTask) {
@@ -74,14 +82,17 @@ public class DetectionProcessor {
     @EventHandler
     void on(AgentRegisteredEvent event, @Timestamp Instant at, UnitOfWork<?> uow) {
         Batch batch = batch(uow);
+        long stored = store.version(event.agentId());
         DetectorStateStore.Watched watched = new DetectorStateStore.Watched(event.tenant(),
-                new AgentMonitor(event.agentId(), event.configuration(), at));
+                new AgentMonitor(event.agentId(), event.configuration(), at), stored);
         batch.watching.put(event.agentId(), Optional.of(watched));
+        batch.configured.add(event.agentId());
         execute(watched, watched.monitor().start());
     }
 
     @EventHandler
     void on(AgentReconfiguredEvent event, UnitOfWork<?> uow) {
+        batch(uow).configured.add(event.agentId());
         with(event.agentId(), uow, monitor -> monitor.reconfigure(event.configuration()));
     }
 
@@ -132,7 +143,7 @@ public class DetectionProcessor {
 
     private void with(AgentId agentId, UnitOfWork<?> uow, Function<AgentMonitor, List<Decision>> fact) {
         Batch batch = batch(uow);
-        batch.watching.computeIfAbsent(agentId, store::load).ifPresent(watched ->
+        batch.watching.computeIfAbsent(agentId, this::load).ifPresent(watched ->
                 execute(watched, fact.apply(watched.monitor())));
     }
 
@@ -173,6 +184,15 @@ public class DetectionProcessor {
         return kind.runbookId();
     }
 
+    /** The cached monitor if the stored state is still the version this node wrote, otherwise the stored one. */
+    private Optional<DetectorStateStore.Watched> load(AgentId agentId) {
+        DetectorStateStore.Watched cached = cache.remove(agentId);
+        if (cached != null && store.version(agentId) == cached.version()) {
+            return Optional.of(cached);
+        }
+        return store.load(agentId);
+    }
+
     /** The monitors touched by one processor batch: loaded once, saved once when the batch commits. */
     private Batch batch(UnitOfWork<?> uow) {
         UnitOfWork<?> root = uow.root();
@@ -180,13 +200,18 @@ public class DetectionProcessor {
             Batch batch = new Batch();
             root.onPrepareCommit(u -> {
                 Instant now = clock.instant();
-                batch.watching.values().forEach(w -> w.ifPresent(watched -> store.save(watched, now)));
+                batch.watching.replaceAll((agentId, watched) -> watched.map(w ->
+                        store.save(w, batch.configured.contains(agentId), now)));
             });
+            root.afterCommit(u -> batch.watching.forEach((agentId, watched) -> watched.ifPresent(
+                    w -> cache.put(agentId, w))));
+            // monitors taken out of the cache were changed in memory: after a rollback they must be reloaded
             return batch;
         });
     }
 
     private static final class Batch {
         final Map<AgentId, Optional<DetectorStateStore.Watched>> watching = new HashMap<>();
+        final Set<AgentId> configured = new HashSet<>();
     }
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Each agent's {@link AgentMonitor} in {@code detector_state}. Reads and writes join the detection processor's
- * transaction, so the state committed always matches the processor's committed token.
+ * transaction, so the state committed always matches the processor's committed token. A version number per row lets
+ * the processor reuse a monitor it kept in memory, and notice when another node has moved it on.
  */
 @Component
 class DetectorStateStore {
@@ -30,22 +31,37 @@ class DetectorStateStore {
     }
 
     Optional<Watched> load(AgentId agentId) {
-        return jdbc.query("SELECT tenant_id, configuration, state FROM detector_state WHERE agent_id = ?",
+        return jdbc.query("SELECT tenant_id, configuration, state, version FROM detector_state WHERE agent_id = ?",
                 (rs, i) -> {
                     AgentConfiguration configuration = read(rs.getString("configuration"));
                     return new Watched(new TenantId(rs.getString("tenant_id")),
-                            AgentMonitorCodec.decode(agentId, configuration, rs.getBytes("state")));
+                            AgentMonitorCodec.decode(agentId, configuration, rs.getBytes("state")),
+                            rs.getLong("version"));
                 }, agentId.value()).stream().findFirst();
     }
 
-    void save(Watched watched, Instant at) {
+    /** The stored version of the agent's state, or -1 if there is none. */
+    long version(AgentId agentId) {
+        return jdbc.query("SELECT version FROM detector_state WHERE agent_id = ?", (rs, i) -> rs.getLong(1),
+                agentId.value()).stream().findFirst().orElse(-1L);
+    }
+
+    /** Stores the monitor as version {@code watched.version() + 1}; the configuration only when it changed. */
+    Watched save(Watched watched, boolean configurationChanged, Instant at) {
         AgentMonitor monitor = watched.monitor();
-        jdbc.update("INSERT INTO detector_state (agent_id, tenant_id, configuration, state, updated_at) "
-                        + "VALUES (?, ?, ?::jsonb, ?, ?) ON CONFLICT (agent_id) DO UPDATE SET "
-                        + "configuration = EXCLUDED.configuration, state = EXCLUDED.state, "
-                        + "updated_at = EXCLUDED.updated_at",
-                monitor.agentId().value(), watched.tenant().value(), write(monitor.configuration()),
-                AgentMonitorCodec.encode(monitor), Timestamp.from(at));
+        long next = watched.version() + 1;
+        if (configurationChanged || watched.version() < 0) {
+            jdbc.update("INSERT INTO detector_state (agent_id, tenant_id, configuration, state, updated_at, version) "
+                            + "VALUES (?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (agent_id) DO UPDATE SET "
+                            + "configuration = EXCLUDED.configuration, state = EXCLUDED.state, "
+                            + "updated_at = EXCLUDED.updated_at, version = EXCLUDED.version",
+                    monitor.agentId().value(), watched.tenant().value(), write(monitor.configuration()),
+                    AgentMonitorCodec.encode(monitor), Timestamp.from(at), next);
+        } else {
+            jdbc.update("UPDATE detector_state SET state = ?, updated_at = ?, version = ? WHERE agent_id = ?",
+                    AgentMonitorCodec.encode(monitor), Timestamp.from(at), next, monitor.agentId().value());
+        }
+        return new Watched(watched.tenant(), monitor, next);
     }
 
     private String write(AgentConfiguration configuration) {
@@ -64,7 +80,7 @@ class DetectorStateStore {
         }
     }
 
-    /** A monitor and the tenant its agent belongs to. */
-    record Watched(TenantId tenant, AgentMonitor monitor) {
+    /** A monitor, the tenant its agent belongs to, and the stored version it was loaded from (-1: new). */
+    record Watched(TenantId tenant, AgentMonitor monitor, long version) {
     }
 }

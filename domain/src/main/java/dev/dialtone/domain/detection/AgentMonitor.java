@@ -109,6 +109,7 @@ public final class AgentMonitor {
                 newConfiguration.detection().badCallsToOpen());
         if (previous != null) {
             this.burn.fine.copyFrom(previous.fine);
+            this.burn.medium.copyFrom(previous.medium);
             this.burn.coarse.copyFrom(previous.coarse);
             this.burn.firstCall = previous.firstCall;
         }
@@ -127,8 +128,8 @@ public final class AgentMonitor {
         noteActivity(at, decisions);
         if (call.direction() == CallDirection.INBOUND && call.outcome().quality() != CallOutcome.Quality.EXCLUDED) {
             boolean bad = call.outcome().quality() == CallOutcome.Quality.BAD;
-            Evidence fact = new Evidence(call.signalId(), SignalKind.CALL, at, "inbound call " + call.outcome()
-                    + (call.reason() == null ? "" : " (" + call.reason() + ")"));
+            Evidence fact = new Evidence(call.signalId(), SignalKind.CALL, at, bad ? "inbound call " + call.outcome()
+                    + (call.reason() == null ? "" : " (" + call.reason() + ")") : "inbound call " + call.outcome());
             boolean wasDown = outage.inOutage();
             outage.onInboundCall(bad, at, fact);
             if (outage.inOutage() && !wasDown && !open.containsKey(IncidentKind.DEGRADED)) {
@@ -302,19 +303,22 @@ public final class AgentMonitor {
             burnHeld = false;
         }
         Severity burnSeverity = level == BurnRateDetector.Level.PAGE ? Severity.WARNING : Severity.INFO;
-        boolean quietAfterOutage = outage.recoveredAt() != null && now.isBefore(outage.recoveredAt().plus(
-                level == BurnRateDetector.Level.PAGE ? BURN_PAGE_QUIET_AFTER_OUTAGE : BURN_TICKET_QUIET_AFTER_OUTAGE));
-        List<Evidence> burnEvidence = List.of(new Evidence(null, SignalKind.CALL, now, String.format(
-                "call-success burn rate %.1fx over 1 h, %.1fx over 5 min (target %s%%)",
-                burn.oneHourBurnRate(), burn.fiveMinuteBurnRate(), configuration.callSuccessTarget())));
-        reconcile(IncidentKind.BUDGET_BURN, level != BurnRateDetector.Level.NONE && !burnHeld, burnStartedAt,
-                burnEndedAt, burnSeverity, burnEvidence, now,
-                (inhibited || quietAfterOutage) && !open.containsKey(IncidentKind.BUDGET_BURN), decisions);
-        OpenIncident burning = open.get(IncidentKind.BUDGET_BURN);
-        if (burning != null && burning.severity == Severity.INFO && burnSeverity == Severity.WARNING) {
-            burning.severity = Severity.WARNING;
-            decisions.add(new Decision.RaiseSeverity(burning.incidentId, Severity.WARNING,
-                    "burn rate now pages: " + burnEvidence.get(0).summary()));
+        boolean burning = level != BurnRateDetector.Level.NONE && !burnHeld;
+        if (burning || open.containsKey(IncidentKind.BUDGET_BURN)) { // the common case, all quiet, costs nothing
+            boolean quietAfterOutage = outage.recoveredAt() != null && now.isBefore(outage.recoveredAt().plus(
+                    level == BurnRateDetector.Level.PAGE ? BURN_PAGE_QUIET_AFTER_OUTAGE
+                            : BURN_TICKET_QUIET_AFTER_OUTAGE));
+            List<Evidence> burnEvidence = List.of(new Evidence(null, SignalKind.CALL, now, String.format(
+                    "call-success burn rate %.1fx over 1 h, %.1fx over 5 min (target %s%%)",
+                    burn.oneHourBurnRate(), burn.fiveMinuteBurnRate(), configuration.callSuccessTarget())));
+            reconcile(IncidentKind.BUDGET_BURN, burning, burnStartedAt, burnEndedAt, burnSeverity, burnEvidence, now,
+                    (inhibited || quietAfterOutage) && !open.containsKey(IncidentKind.BUDGET_BURN), decisions);
+            OpenIncident incident = open.get(IncidentKind.BUDGET_BURN);
+            if (incident != null && incident.severity == Severity.INFO && burnSeverity == Severity.WARNING) {
+                incident.severity = Severity.WARNING;
+                decisions.add(new Decision.RaiseSeverity(incident.incidentId, Severity.WARNING,
+                        "burn rate now pages: " + burnEvidence.get(0).summary()));
+            }
         }
 
         // silence is detected when the quiet time runs out, or, if that was inside maintenance, when it is noticed

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class AgentMonitorCodec {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private AgentMonitorCodec() {
     }
@@ -47,6 +47,7 @@ public final class AgentMonitorCodec {
             writeInstant(out, d.recoveredAt());
             out.writeBoolean(monitor.degradationPending);
             writeRing(out, monitor.burn.fine);
+            writeRing(out, monitor.burn.medium);
             writeRing(out, monitor.burn.coarse);
             out.writeLong(monitor.burn.firstCall);
             writeInstant(out, monitor.burnStartedAt);
@@ -101,6 +102,7 @@ public final class AgentMonitorCodec {
                     readInstant(in));
             monitor.degradationPending = in.readBoolean();
             readRing(in, monitor.burn.fine);
+            readRing(in, monitor.burn.medium);
             readRing(in, monitor.burn.coarse);
             monitor.burn.firstCall = in.readLong();
             monitor.burnStartedAt = readInstant(in);
@@ -176,24 +178,60 @@ public final class AgentMonitorCodec {
         run.trail.restore(readEvidence(in));
     }
 
+    /**
+     * Slots newest first as runs of equal (good, bad) counts: {@code varint run length, varint good, varint bad}.
+     * Steady traffic and long quiet spells collapse into a few bytes.
+     */
     private static void writeRing(DataOutputStream out, SlotRing ring) throws IOException {
         out.writeLong(ring.head());
-        List<int[]> slots = new ArrayList<>();
-        ring.forEachSlot((age, good, bad) -> slots.add(new int[]{age, good, bad}));
-        out.writeInt(slots.size());
-        for (int[] slot : slots) {
-            out.writeShort(slot[0]);
-            out.writeInt(slot[1]);
-            out.writeInt(slot[2]);
+        if (ring.head() != Long.MIN_VALUE) {
+            ring.writeRuns((run, good, bad) -> {
+                writeVarint(out, run);
+                writeVarint(out, good);
+                writeVarint(out, bad);
+            });
         }
     }
 
     private static void readRing(DataInputStream in, SlotRing ring) throws IOException {
         long head = in.readLong();
         ring.restoreHead(head);
-        for (int i = in.readInt(); i > 0; i--) {
-            ring.restore(head, in.readUnsignedShort(), in.readInt(), in.readInt());
+        if (head == Long.MIN_VALUE) {
+            return;
         }
+        int age = 0;
+        while (age < ring.size()) {
+            int run = readVarint(in);
+            int good = readVarint(in);
+            int bad = readVarint(in);
+            if (good != 0 || bad != 0) {
+                for (int i = 0; i < run; i++) {
+                    ring.restore(head, age + i, good, bad);
+                }
+            }
+            age += run;
+        }
+    }
+
+    private static void writeVarint(DataOutputStream out, int value) throws IOException {
+        int v = value;
+        while ((v & ~0x7f) != 0) {
+            out.writeByte((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        out.writeByte(v);
+    }
+
+    private static int readVarint(DataInputStream in) throws IOException {
+        int value = 0;
+        for (int shift = 0; shift < 32; shift += 7) {
+            int b = in.readUnsignedByte();
+            value |= (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new IOException("malformed varint in detector state");
     }
 
     private static void writeEvidence(DataOutputStream out, List<Evidence> evidence) throws IOException {

@@ -22,12 +22,14 @@ public final class BurnRateDetector {
     private static final int THIRTY_MINUTES = 1;
     private static final int ONE_HOUR = 2;
     private static final int SIX_HOURS = 0;
-    private static final int THREE_DAYS = 1;
+    private static final int THREE_DAYS = 0;
 
     /** 1-second slots for the windows up to an hour, so the 14.4x rule trips at the workbook's 51.84 s. */
     final SlotRing fine = new SlotRing(1, 3600, 300, 1800, 3600);
-    /** 1-minute slots for 6 hours and 3 days. */
-    final SlotRing coarse = new SlotRing(60, 3 * 24 * 60, 6 * 60, 3 * 24 * 60);
+    /** 1-minute slots for 6 hours. */
+    final SlotRing medium = new SlotRing(60, 6 * 60, 6 * 60);
+    /** 5-minute slots for 3 days: the ticket rule is about days, minutes do not matter there. */
+    final SlotRing coarse = new SlotRing(300, 3 * 24 * 12, 3 * 24 * 12);
 
     private final double errorBudget;
     private final int minBadCalls;
@@ -47,6 +49,7 @@ public final class BurnRateDetector {
             firstCall = second;
         }
         fine.add(second, bad);
+        medium.add(second, bad);
         coarse.add(second, bad);
         return level();
     }
@@ -55,12 +58,12 @@ public final class BurnRateDetector {
         long history = fine.newestSecond() - firstCall;
         boolean fast = history >= 5 * 60 && exceeds(fine, ONE_HOUR, 14.4) && exceeds(fine, FIVE_MINUTES, 14.4)
                 && fine.bad(ONE_HOUR) >= minBadCalls;
-        boolean slow = history >= 30 * 60 && exceeds(coarse, SIX_HOURS, 6) && exceeds(fine, THIRTY_MINUTES, 6)
-                && coarse.bad(SIX_HOURS) >= minBadCalls;
+        boolean slow = history >= 30 * 60 && exceeds(medium, SIX_HOURS, 6) && exceeds(fine, THIRTY_MINUTES, 6)
+                && medium.bad(SIX_HOURS) >= minBadCalls;
         if (fast || slow) {
             return Level.PAGE;
         }
-        boolean ticket = history >= 6 * 3600 && exceeds(coarse, THREE_DAYS, 1) && exceeds(coarse, SIX_HOURS, 1)
+        boolean ticket = history >= 6 * 3600 && exceeds(coarse, THREE_DAYS, 1) && exceeds(medium, SIX_HOURS, 1)
                 && coarse.bad(THREE_DAYS) >= minBadCalls;
         return ticket ? Level.TICKET : Level.NONE;
     }

@@ -116,17 +116,33 @@ final class SlotRing {
         return head == Long.MIN_VALUE ? Long.MIN_VALUE : head * slotSeconds;
     }
 
-    /** Calls {@code visitor} for every non-empty slot with its age (0 = newest) and counts. */
-    void forEachSlot(SlotVisitor visitor) {
-        if (head == Long.MIN_VALUE) {
-            return;
-        }
-        for (int age = 0; age < size; age++) {
-            int index = index(head - age);
-            if (good[index] != 0 || bad[index] != 0) {
-                visitor.visit(age, good[index], bad[index]);
+    int size() {
+        return size;
+    }
+
+    /**
+     * Visits the slots newest first as runs of equal (good, bad) counts, for compact persistence. Walks the arrays
+     * directly: this runs for every agent touched by every detection batch.
+     */
+    void writeRuns(RunWriter writer) throws java.io.IOException {
+        int index = index(head);
+        int age = 0;
+        while (age < size) {
+            int g = good[index];
+            int b = bad[index];
+            int run = 0;
+            while (age < size && good[index] == g && bad[index] == b) {
+                run++;
+                age++;
+                index = index == 0 ? size - 1 : index - 1;
             }
+            writer.write(run, g, b);
         }
+    }
+
+    /** Receives one run of equal slots. */
+    interface RunWriter {
+        void write(int run, int good, int bad) throws java.io.IOException;
     }
 
     void restore(long newHead, int age, int goodCount, int badCount) {
@@ -144,9 +160,5 @@ final class SlotRing {
 
     void restoreHead(long newHead) {
         head = newHead;
-    }
-
-    interface SlotVisitor {
-        void visit(int age, int good, int bad);
     }
 }
