@@ -5,6 +5,9 @@ import dev.dialtone.api.store.EmbeddedPostgresServer;
 import dev.dialtone.api.support.IntegrationTestBase;
 import dev.dialtone.api.support.Payloads;
 import dev.dialtone.api.support.TestKeys;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,12 +20,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.dialtone.api.support.TestKeys.SMITH_INGEST;
 import static dev.dialtone.api.support.TestKeys.SMITH_OPERATOR;
 import static dev.dialtone.api.support.TestKeys.SMITH_READER;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,7 +67,8 @@ class EmbeddedStoresIntegrationTest extends IntegrationTestBase {
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=" + postgres.user(),
                 "--dialtone.mongodb.uri=" + mongo.connectionString(),
-                "--dialtone.data-dir=" + otherDataDir));
+                "--dialtone.data-dir=" + otherDataDir,
+                "--dialtone.node-id=second-node"));
         List.of(TestKeys.properties()).forEach(p -> args.add("--" + p));
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(DialtoneApplication.class)
                 .run(args.toArray(String[]::new))) {
@@ -91,6 +99,41 @@ class EmbeddedStoresIntegrationTest extends IntegrationTestBase {
                     get(SMITH_READER, "/api/v1/agents/shared-line").expectStatus().isOk().expectBody()
                             .jsonPath("$.name").isEqualTo("Shared")
                             .jsonPath("$.status.calls.byOutcome.MISSED").isEqualTo(1));
+
+            // detection runs on both nodes; one owns the agent at a time, so one outage is one incident, one page
+            WireMockServer receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+            receiver.start();
+            try {
+                receiver.stubFor(WireMock.post(urlEqualTo("/page")).willReturn(aResponse().withStatus(200)));
+                put(SMITH_OPERATOR, "/api/v1/escalation-policies/two-nodes", """
+                        {"name": "Two nodes", "levels": [{"ackTimeout": "PT1H",
+                          "targets": [{"type": "webhook", "url": "%s/page"}]}]}""".formatted(receiver.baseUrl()))
+                        .expectStatus().isCreated();
+                secondNode.put().uri("/api/v1/agents/two-node-line")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + SMITH_OPERATOR)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"name\": \"Two nodes\", \"timezone\": \"UTC\", \"escalationPolicyId\": \"two-nodes\"}")
+                        .exchange().expectStatus().isCreated();
+                Instant now = Instant.now();
+                secondNode.post().uri("/api/v1/signals/health-checks")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + SMITH_INGEST)
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                                {"id": "tn-1", "agentId": "two-node-line", "check": "sip", "occurredAt": "%s",
+                                 "status": "DOWN"}""".formatted(now.minusSeconds(5)))
+                        .exchange().expectStatus().isAccepted();
+                post(SMITH_INGEST, "/api/v1/signals/health-checks", """
+                        {"id": "tn-2", "agentId": "two-node-line", "check": "sip", "occurredAt": "%s",
+                         "status": "DOWN"}""".formatted(now)).expectStatus().isAccepted();
+                await().atMost(Duration.ofSeconds(30)).until(() ->
+                        receiver.findAll(postRequestedFor(urlEqualTo("/page"))).size() >= 1);
+                Thread.sleep(2_000);
+                assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/page")))).hasSize(1);
+                get(SMITH_READER, "/api/v1/incidents?agentId=two-node-line").expectBody()
+                        .jsonPath("$.items.length()").isEqualTo(1)
+                        .jsonPath("$.items[0].id").isEqualTo("two-node-line-1");
+            } finally {
+                receiver.stop();
+            }
         }
     }
 }

@@ -71,7 +71,17 @@ class LadderCrashIntegrationTest {
                             """.formatted(now.minusSeconds(10), now))
                     .exchange().expectStatus().isAccepted();
 
+            operator.put().uri("/api/v1/agents/half-run").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"name\": \"Half a run\", \"timezone\": \"UTC\", \"escalationPolicyId\": \"ladder\"}")
+                    .exchange().expectStatus().isCreated();
+            first.client(SMITH_INGEST).post().uri("/api/v1/signals/health-checks")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                            {"id": "h1", "agentId": "half-run", "check": "sip", "occurredAt": "%s", "status": "DOWN"}
+                            """.formatted(now))
+                    .exchange().expectStatus().isAccepted();
+
             await().atMost(Duration.ofSeconds(30)).until(() -> requests("/level1").size() == 1);
+            Thread.sleep(1_000); // let detection see half-run's first failure before the crash
             first.kill9();
             killedAt = Instant.now();
         }
@@ -86,6 +96,14 @@ class LadderCrashIntegrationTest {
             assertThat(level2.get(0).getLoggedDate().toInstant()).isAfter(restartedAt);
             assertThat(requests("/level1")).as("level 1 is not paged again").hasSize(1);
             assertThat(killedAt).isBefore(restartedAt);
+
+            // detection state survived: the second failure of a run begun before the crash completes it
+            second.client(SMITH_INGEST).post().uri("/api/v1/signals/health-checks")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                            {"id": "h2", "agentId": "half-run", "check": "sip", "occurredAt": "%s", "status": "DOWN"}
+                            """.formatted(Instant.now()))
+                    .exchange().expectStatus().isAccepted();
+            await().atMost(Duration.ofSeconds(30)).until(() -> requests("/level1").size() == 2);
             second.stop();
         }
     }

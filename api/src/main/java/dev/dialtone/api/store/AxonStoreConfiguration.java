@@ -8,7 +8,12 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -17,6 +22,8 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.lang.management.ManagementFactory;
 
 /** Axon's JDBC stores on PostgreSQL; the tables come from the Flyway migrations in {@code db/migration}. */
 @Configuration(proxyBeanMethods = false)
@@ -51,6 +58,25 @@ public class AxonStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .batchSize(READ_BATCH_SIZE)
+                .build();
+    }
+
+    /**
+     * Axon's JDBC token store, with the node's name settable ({@code dialtone.node-id}): two nodes must never claim
+     * tokens under the same name, and the default (pid@host) collides for processes in containers that all run as
+     * pid 1 on hosts with the same name, or for two applications in one JVM.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                 TokenStoreProperties tokenStoreProperties,
+                                 @Value("${dialtone.node-id:}") String nodeId) {
+        String node = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(new TokenSchema())
+                .serializer(serializer)
+                .claimTimeout(tokenStoreProperties.getClaimTimeout())
+                .nodeId(node)
                 .build();
     }
 
