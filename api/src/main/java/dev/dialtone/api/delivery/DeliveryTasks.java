@@ -19,6 +19,7 @@ import dev.dialtone.domain.incident.api.RecordNotificationAttemptFailedCommand;
 import dev.dialtone.domain.incident.api.RecordNotificationDeliveredCommand;
 import dev.dialtone.integrations.webhook.SignedWebhookClient;
 import dev.dialtone.integrations.webhook.WebhookDeliveryException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -57,29 +58,21 @@ public class DeliveryTasks {
     public OneTimeTask<String> notificationDeliveryTask(SignedWebhookClient client, ObjectMapper mapper,
                                                         ObjectProvider<CommandGateway> commands,
                                                         DialtoneProperties properties, MeterRegistry meters) {
-        Clock clock = Clock.systemUTC();
+        Attempts attempts = new Attempts(client, meters, "webhook");
         return Tasks.oneTime(NOTIFICATION_TASK, String.class)
                 .onFailure(new BackoffFailureHandler<>())
                 .execute((TaskInstance<String> instance, ExecutionContext context) -> {
                     DeliveryJobs.NotificationJob job = DeliveryJobs.read(mapper, instance.getData(),
                             DeliveryJobs.NotificationJob.class);
-                    int attempt = context.getExecution().consecutiveFailures + 1;
-                    byte[] body = notificationBody(job, properties, mapper);
                     IncidentId incident = new IncidentId(job.incidentId());
-                    try {
-                        String detail = client.post(job.url(), body, job.secret(), job.notificationId());
-                        commands.getObject().sendAndWait(new RecordNotificationDeliveredCommand(incident,
-                                job.notificationId(), attempt, detail, clock.instant()));
-                        meters.counter("dialtone.notifications.delivered", "type", "webhook").increment();
-                    } catch (WebhookDeliveryException e) {
-                        meters.counter("dialtone.notifications.failed", "type", "webhook").increment();
-                        Instant next = clock.instant().plus(Backoff.delay(attempt, job.notificationId()));
-                        if (Backoff.worthRecording(attempt)) {
-                            commands.getObject().sendAndWait(new RecordNotificationAttemptFailedCommand(incident,
-                                    job.notificationId(), attempt, e.getMessage(), next, clock.instant()));
-                        }
-                        throw new DeliveryFailed(job.notificationId() + " attempt " + attempt + ": " + e.getMessage());
-                    }
+                    attempts.deliver(job.notificationId(), job.url(), notificationBody(job, properties, mapper),
+                            job.secret(), context.getExecution().consecutiveFailures + 1,
+                            (attempt, detail, at) -> commands.getObject().sendAndWait(
+                                    new RecordNotificationDeliveredCommand(incident, job.notificationId(), attempt,
+                                            detail, at)),
+                            (attempt, error, next, at) -> commands.getObject().sendAndWait(
+                                    new RecordNotificationAttemptFailedCommand(incident, job.notificationId(),
+                                            attempt, error, next, at)));
                 });
     }
 
@@ -87,13 +80,12 @@ public class DeliveryTasks {
     public OneTimeTask<String> failoverDeliveryTask(SignedWebhookClient client, ObjectMapper mapper,
                                                     ObjectProvider<CommandGateway> commands,
                                                     ConfigurationRegistry registry, MeterRegistry meters) {
-        Clock clock = Clock.systemUTC();
+        Attempts attempts = new Attempts(client, meters, "failover");
         return Tasks.oneTime(FAILOVER_TASK, String.class)
                 .onFailure(new BackoffFailureHandler<>())
                 .execute((TaskInstance<String> instance, ExecutionContext context) -> {
                     DeliveryJobs.FailoverJob job = DeliveryJobs.read(mapper, instance.getData(),
                             DeliveryJobs.FailoverJob.class);
-                    int attempt = context.getExecution().consecutiveFailures + 1;
                     String secret = registry.findAgent(new AgentId(job.agentId()))
                             .map(agent -> agent.configuration().failover())
                             .map(FailoverTarget::secret)
@@ -103,24 +95,58 @@ public class DeliveryTasks {
                     payload.put("agentId", job.agentId());
                     payload.put("incidentId", job.incidentId());
                     payload.put("backupNumber", job.backupNumber());
-                    byte[] body = DeliveryJobs.write(mapper, payload).getBytes(StandardCharsets.UTF_8);
                     IncidentId incident = new IncidentId(job.incidentId());
                     FailoverAction action = FailoverAction.valueOf(job.action());
-                    try {
-                        String detail = client.post(job.url(), body, secret, job.requestId());
-                        commands.getObject().sendAndWait(new RecordFailoverOutcomeCommand(incident, job.requestId(),
-                                action, true, attempt, detail, null, clock.instant()));
-                        meters.counter("dialtone.failover.delivered", "action", job.action()).increment();
-                    } catch (WebhookDeliveryException e) {
-                        meters.counter("dialtone.failover.failed", "action", job.action()).increment();
-                        Instant next = clock.instant().plus(Backoff.delay(attempt, job.requestId()));
-                        if (Backoff.worthRecording(attempt)) {
-                            commands.getObject().sendAndWait(new RecordFailoverOutcomeCommand(incident,
-                                    job.requestId(), action, false, attempt, e.getMessage(), next, clock.instant()));
-                        }
-                        throw new DeliveryFailed(job.requestId() + " attempt " + attempt + ": " + e.getMessage());
-                    }
+                    attempts.deliver(job.requestId(), job.url(),
+                            DeliveryJobs.write(mapper, payload).getBytes(StandardCharsets.UTF_8), secret,
+                            context.getExecution().consecutiveFailures + 1,
+                            (attempt, detail, at) -> commands.getObject().sendAndWait(new RecordFailoverOutcomeCommand(
+                                    incident, job.requestId(), action, true, attempt, detail, null, at)),
+                            (attempt, error, next, at) -> commands.getObject().sendAndWait(
+                                    new RecordFailoverOutcomeCommand(incident, job.requestId(), action, false, attempt,
+                                            error, next, at)));
                 });
+    }
+
+    /** One delivery attempt: POST, then record the outcome; a failure is recorded and rethrown to reschedule. */
+    private static final class Attempts {
+
+        private final SignedWebhookClient client;
+        private final Counter delivered;
+        private final Counter failed;
+        private final Clock clock = Clock.systemUTC();
+
+        Attempts(SignedWebhookClient client, MeterRegistry meters, String kind) {
+            this.client = client;
+            this.delivered = meters.counter("dialtone.deliveries", "kind", kind, "outcome", "delivered");
+            this.failed = meters.counter("dialtone.deliveries", "kind", kind, "outcome", "failed");
+        }
+
+        void deliver(String deliveryId, String url, byte[] body, String secret, int attempt, Delivered onDelivered,
+                     Failed onFailed) {
+            try {
+                String detail = client.post(url, body, secret, deliveryId);
+                onDelivered.record(attempt, detail, clock.instant());
+                delivered.increment();
+            } catch (WebhookDeliveryException e) {
+                failed.increment();
+                Instant next = clock.instant().plus(Backoff.delay(attempt, deliveryId));
+                if (Backoff.worthRecording(attempt)) {
+                    onFailed.record(attempt, e.getMessage(), next, clock.instant());
+                }
+                throw new DeliveryFailed(deliveryId + " attempt " + attempt + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Records a delivered attempt. */
+    private interface Delivered {
+        void record(int attempt, String detail, Instant at);
+    }
+
+    /** Records a failed attempt and when the next one is due. */
+    private interface Failed {
+        void record(int attempt, String error, Instant nextAttemptAt, Instant at);
     }
 
     /** The body a webhook target receives (DESIGN.md). */

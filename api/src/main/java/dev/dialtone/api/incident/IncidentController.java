@@ -1,6 +1,5 @@
 package dev.dialtone.api.incident;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.dialtone.api.config.DialtoneProperties;
 import dev.dialtone.api.security.Caller;
 import dev.dialtone.api.web.ApiException;
@@ -86,15 +85,10 @@ public class IncidentController {
     public Mono<Map<String, Object>> acknowledge(@PathVariable String incidentId,
                                                  @AuthenticationPrincipal Caller caller, ServerWebExchange exchange) {
         IncidentId id = incidentId(incidentId);
-        return optionalBody(exchange).flatMap(json -> Blocking.call(() -> {
-            Fields fields = Fields.of(json);
-            fields.rejectUnknown(Set.of("by"));
-            String by = fields.optionalText("by", Fields.MAX_ID_LENGTH);
-            fields.throwIfInvalid();
-            Instant now = clock.instant();
-            String who = by == null ? defaultActor(caller) : by;
-            commands.sendAndWait(new AcknowledgeIncidentCommand(id, caller.tenant(), who, now));
-            return outcome(id, IncidentStatus.ACKNOWLEDGED, who, now, null);
+        return action(exchange, caller, null).flatMap(action -> Blocking.call(() -> {
+            commands.sendAndWait(new AcknowledgeIncidentCommand(id, caller.tenant(), action.by(), action.at()));
+            return outcome(id, "status", IncidentStatus.ACKNOWLEDGED, "acknowledgedBy", action.by(),
+                    "acknowledgedAt", action.at());
         }));
     }
 
@@ -102,16 +96,11 @@ public class IncidentController {
     public Mono<Map<String, Object>> resolve(@PathVariable String incidentId,
                                              @AuthenticationPrincipal Caller caller, ServerWebExchange exchange) {
         IncidentId id = incidentId(incidentId);
-        return optionalBody(exchange).flatMap(json -> Blocking.call(() -> {
-            Fields fields = Fields.of(json);
-            fields.rejectUnknown(Set.of("by", "note"));
-            String by = fields.optionalText("by", Fields.MAX_ID_LENGTH);
-            String note = fields.optionalText("note", Fields.MAX_TEXT_LENGTH);
-            fields.throwIfInvalid();
-            Instant now = clock.instant();
-            String who = by == null ? defaultActor(caller) : by;
-            commands.sendAndWait(new ResolveIncidentCommand(id, caller.tenant(), who, note, false, null, now));
-            return outcome(id, IncidentStatus.RESOLVED, who, now, note);
+        return action(exchange, caller, "note").flatMap(action -> Blocking.call(() -> {
+            commands.sendAndWait(new ResolveIncidentCommand(id, caller.tenant(), action.by(), action.text(), false,
+                    null, action.at()));
+            return outcome(id, "status", IncidentStatus.RESOLVED, "resolvedBy", action.by(),
+                    "resolvedAt", action.at(), "note", action.text());
         }));
     }
 
@@ -119,43 +108,43 @@ public class IncidentController {
     public Mono<Map<String, Object>> escalate(@PathVariable String incidentId,
                                               @AuthenticationPrincipal Caller caller, ServerWebExchange exchange) {
         IncidentId id = incidentId(incidentId);
-        return optionalBody(exchange).flatMap(json -> Blocking.call(() -> {
-            Fields fields = Fields.of(json);
-            fields.rejectUnknown(Set.of("by", "reason"));
-            String by = fields.optionalText("by", Fields.MAX_ID_LENGTH);
-            String reason = fields.optionalText("reason", Fields.MAX_TEXT_LENGTH);
-            fields.throwIfInvalid();
-            Instant now = clock.instant();
-            String who = by == null ? defaultActor(caller) : by;
-            commands.sendAndWait(new EscalateIncidentCommand(id, caller.tenant(), who, reason, now));
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("id", id.value());
-            answer.put("escalationRequestedBy", who);
-            answer.put("at", now);
-            return answer;
+        return action(exchange, caller, "reason").flatMap(action -> Blocking.call(() -> {
+            commands.sendAndWait(new EscalateIncidentCommand(id, caller.tenant(), action.by(), action.text(),
+                    action.at()));
+            return outcome(id, "escalationRequestedBy", action.by(), "at", action.at(), "reason", action.text());
         }));
     }
 
+    /** Who acts, with what note or reason ({@code textField}, if any), and when. */
+    private record Action(String by, String text, Instant at) {
+    }
+
     /** A responder action may come without a body (curl -X POST): that means "no details". */
-    private Mono<JsonNode> optionalBody(ServerWebExchange exchange) {
-        return bodies.readOptional(exchange.getRequest());
+    private Mono<Action> action(ServerWebExchange exchange, Caller caller, String textField) {
+        return bodies.readOptional(exchange.getRequest()).map(json -> {
+            Fields fields = Fields.of(json);
+            fields.rejectUnknown(textField == null ? Set.of("by") : Set.of("by", textField));
+            String by = fields.optionalText("by", Fields.MAX_ID_LENGTH);
+            String text = textField == null ? null : fields.optionalText(textField, Fields.MAX_TEXT_LENGTH);
+            fields.throwIfInvalid();
+            return new Action(by == null ? defaultActor(caller) : by, text, clock.instant());
+        });
+    }
+
+    /** The answer to an action: the incident id and the given name/value pairs (null values left out). */
+    private static Map<String, Object> outcome(IncidentId id, Object... pairs) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id.value());
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                answer.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return answer;
     }
 
     private static String defaultActor(Caller caller) {
         return "api:" + caller.tenant().value();
-    }
-
-    private static Map<String, Object> outcome(IncidentId id, IncidentStatus status, String by, Instant at,
-                                               String note) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", id.value());
-        answer.put("status", status);
-        answer.put(status == IncidentStatus.ACKNOWLEDGED ? "acknowledgedBy" : "resolvedBy", by);
-        answer.put(status == IncidentStatus.ACKNOWLEDGED ? "acknowledgedAt" : "resolvedAt", at);
-        if (note != null) {
-            answer.put("note", note);
-        }
-        return answer;
     }
 
     private Map<String, Object> write(IncidentView incident) {

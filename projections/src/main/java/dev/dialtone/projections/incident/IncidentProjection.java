@@ -363,16 +363,14 @@ public class IncidentProjection {
         return date == null ? null : date.toInstant();
     }
 
-    @SuppressWarnings("unchecked")
     static IncidentView toView(Document doc, boolean withTimeline) {
-        List<Evidence> evidence = ((List<Document>) doc.get("evidence", List.class) == null ? List.<Document>of()
-                : (List<Document>) doc.get("evidence", List.class)).stream()
+        List<Evidence> evidence = doc.getList("evidence", Document.class, List.of()).stream()
                 .map(e -> new Evidence(e.getString("signalId"),
                         e.getString("kind") == null ? null : SignalKind.valueOf(e.getString("kind")),
                         instant(e, "occurredAt"), e.getString("summary")))
                 .toList();
-        List<TimelineEntry> timeline = !withTimeline ? null : ((List<Document>) doc.get("timeline", List.class) == null
-                ? List.<Document>of() : (List<Document>) doc.get("timeline", List.class)).stream()
+        List<TimelineEntry> timeline = !withTimeline ? null : doc.getList("timeline", Document.class, List.of())
+                .stream()
                 .map(t -> new TimelineEntry(instant(t, "at"), t.getString("type"), t.getString("detail")))
                 .toList();
         return new IncidentView(doc.getString("_id"), doc.getString("tenant"), doc.getString("agentId"),
