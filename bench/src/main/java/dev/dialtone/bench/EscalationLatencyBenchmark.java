@@ -1,17 +1,12 @@
 package dev.dialtone.bench;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.dialtone.api.DialtoneApplication;
 import org.HdrHistogram.Histogram;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,17 +31,16 @@ import java.util.regex.Pattern;
  */
 public final class EscalationLatencyBenchmark {
 
-    private static final String KEY = "bench-operator-key-0000000000000";
     private static final Pattern INCIDENT = Pattern.compile("\"incidentId\":\"([^\"]+)\"");
     private static final Pattern LEVEL = Pattern.compile("\"level\":(\\d+)");
     private static final Pattern TYPE = Pattern.compile("\"type\":\"([a-z]+)\"");
 
     public static void main(String[] args) throws Exception {
-        int runs = intArg(args, "runs", 100);
-        int rate = intArg(args, "rate", 1000);
-        int agents = intArg(args, "agents", 50);
-        int ackTimeout = intArg(args, "ackTimeoutSeconds", 2);
-        int spacing = intArg(args, "spacingMillis", 500);
+        int runs = BenchSupport.intArg(args, "runs", 100);
+        int rate = BenchSupport.intArg(args, "rate", 1000);
+        int agents = BenchSupport.intArg(args, "agents", 50);
+        int ackTimeout = BenchSupport.intArg(args, "ackTimeoutSeconds", 2);
+        int spacing = BenchSupport.intArg(args, "spacingMillis", 500);
         Path dataDir = Files.createTempDirectory("dialtone-escalation-bench-");
 
         Map<String, Long> level1 = new ConcurrentHashMap<>();
@@ -71,22 +65,19 @@ public final class EscalationLatencyBenchmark {
         receiver.start();
         String hook = "http://127.0.0.1:" + receiver.getAddress().getPort();
 
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DialtoneApplication.class).run(
-                "--server.port=0", "--dialtone.data-dir=" + dataDir, "--logging.level.root=WARN",
-                "--dialtone.api-keys[0].key=" + KEY, "--dialtone.api-keys[0].tenant=bench",
-                "--dialtone.api-keys[0].role=operator")) {
-            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        try (ConfigurableApplicationContext app = BenchSupport.start(dataDir)) {
+            String base = BenchSupport.baseUrl(app);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            send(http, "PUT", base + "/api/v1/escalation-policies/bench", """
+            BenchSupport.send(http, "PUT", base + "/api/v1/escalation-policies/bench", """
                     {"name": "Bench", "levels": [
                       {"ackTimeout": "PT%dS", "targets": [{"type": "webhook", "url": "%s/level1"}]},
                       {"ackTimeout": "PT1H", "targets": [{"type": "webhook", "url": "%s/level2"}]}]}
                     """.formatted(ackTimeout, hook, hook));
             for (int a = 0; a < agents; a++) {
-                send(http, "PUT", base + "/api/v1/agents/busy-" + a, "{\"name\": \"Busy\", \"timezone\": \"UTC\"}");
+                BenchSupport.send(http, "PUT", base + "/api/v1/agents/busy-" + a, "{\"name\": \"Busy\", \"timezone\": \"UTC\"}");
             }
             for (int r = 0; r < runs; r++) {
-                send(http, "PUT", base + "/api/v1/agents/probe-" + r,
+                BenchSupport.send(http, "PUT", base + "/api/v1/agents/probe-" + r,
                         "{\"name\": \"Probe\", \"timezone\": \"UTC\", \"escalationPolicyId\": \"bench\"}");
             }
 
@@ -105,7 +96,7 @@ public final class EscalationLatencyBenchmark {
                             .append("\",\"outcome\":\"ANSWERED\"}");
                 }
                 try {
-                    send(http, "POST", base + "/api/v1/signals/calls", batch.append(']').toString());
+                    BenchSupport.send(http, "POST", base + "/api/v1/signals/calls", batch.append(']').toString());
                 } catch (Exception e) {
                     System.err.println("background batch failed: " + e);
                 }
@@ -116,11 +107,11 @@ public final class EscalationLatencyBenchmark {
             for (int r = 0; r < runs; r++) {
                 String agent = "probe-" + r;
                 Instant t = Instant.now();
-                send(http, "POST", base + "/api/v1/signals/health-checks", """
+                BenchSupport.send(http, "POST", base + "/api/v1/signals/health-checks", """
                         {"id": "%s-1", "agentId": "%s", "check": "sip", "occurredAt": "%s", "status": "DOWN"}
                         """.formatted(agent, agent, t.minusMillis(200)));
                 long confirming = System.nanoTime();
-                send(http, "POST", base + "/api/v1/signals/health-checks", """
+                BenchSupport.send(http, "POST", base + "/api/v1/signals/health-checks", """
                         {"id": "%s-2", "agentId": "%s", "check": "sip", "occurredAt": "%s", "status": "DOWN"}
                         """.formatted(agent, agent, t));
                 sent.put(agent + "-1", confirming);
@@ -160,25 +151,5 @@ public final class EscalationLatencyBenchmark {
         System.exit(0);
     }
 
-    private static void send(HttpClient http, String method, String url, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .method(method, HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + KEY)
-                .timeout(java.time.Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-    }
 
-    private static int intArg(String[] args, String name, int fallback) {
-        for (String arg : args) {
-            if (arg.startsWith(name + "=")) {
-                return Integer.parseInt(arg.substring(name.length() + 1));
-            }
-        }
-        return fallback;
-    }
 }

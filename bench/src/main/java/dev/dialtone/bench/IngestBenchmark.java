@@ -1,6 +1,5 @@
 package dev.dialtone.bench;
 
-import dev.dialtone.api.DialtoneApplication;
 import dev.dialtone.domain.agent.api.AgentId;
 import dev.dialtone.domain.signal.api.AgentSignal;
 import dev.dialtone.domain.signal.api.CallDirection;
@@ -19,14 +18,10 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,27 +46,23 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IngestBenchmark {
 
-    private static final String KEY = "bench-operator-key-0000000000000";
 
     public static void main(String[] args) throws Exception {
-        int clients = intArg(args, "clients", 4);
-        int batches = intArg(args, "batches", 400);
-        int batchSize = intArg(args, "batchSize", 500);
-        int agents = intArg(args, "agents", 20);
+        int clients = BenchSupport.intArg(args, "clients", 4);
+        int batches = BenchSupport.intArg(args, "batches", 400);
+        int batchSize = BenchSupport.intArg(args, "batchSize", 500);
+        int agents = BenchSupport.intArg(args, "agents", 20);
         PAUSE_ALL = List.of(args).contains("paused=all");
         Path dataDir = Files.createTempDirectory("dialtone-bench-");
         System.out.printf("Dialtone ingest benchmark: %d clients, %d batches of %d, %d agents, data in %s%n",
                 clients, batches, batchSize, agents, dataDir);
 
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DialtoneApplication.class).run(
-                "--server.port=0", "--dialtone.data-dir=" + dataDir, "--logging.level.root=WARN",
-                "--dialtone.api-keys[0].key=" + KEY, "--dialtone.api-keys[0].tenant=bench",
-                "--dialtone.api-keys[0].role=operator")) {
-            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        try (ConfigurableApplicationContext app = BenchSupport.start(dataDir)) {
+            String base = BenchSupport.baseUrl(app);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             for (int a = 0; a < agents; a++) {
-                send(http, "PUT", base + "/api/v1/agents/bench-" + a,
-                        "{\"name\": \"Bench " + a + "\", \"timezone\": \"UTC\"}", 201);
+                BenchSupport.send(http, "PUT", base + "/api/v1/agents/bench-" + a,
+                        "{\"name\": \"Bench " + a + "\", \"timezone\": \"UTC\"}");
             }
 
             EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
@@ -171,10 +162,10 @@ public final class IngestBenchmark {
             }
             bodies.add(body.append(']').toString());
         }
-        runParallel(clients, bodies.subList(0, warmup), body -> send(http, "POST",
-                base + "/api/v1/signals/calls", body, 202), new Histogram(3));
+        runParallel(clients, bodies.subList(0, warmup), body -> BenchSupport.send(http, "POST",
+                base + "/api/v1/signals/calls", body), new Histogram(3));
         return measure(clients, bodies.subList(warmup, bodies.size()), batchSize,
-                body -> send(http, "POST", base + "/api/v1/signals/calls", body, 202));
+                body -> BenchSupport.send(http, "POST", base + "/api/v1/signals/calls", body));
     }
 
     private static Result axonAppend(EventStore store, int clients, int batches, int batchSize, int agents)
@@ -285,31 +276,10 @@ public final class IngestBenchmark {
         pool.awaitTermination(1, TimeUnit.MINUTES);
     }
 
-    private static void send(HttpClient http, String method, String url, String body, int expected)
-            throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .method(method, HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + KEY)
-                .timeout(java.time.Duration.ofSeconds(60))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-    }
 
     private static void print(String name, Result result) {
         System.out.printf("%-44s %10.0f %14.1f %14.1f%n", name, result.perSecond,
                 result.latency.getValueAtPercentile(50) / 1000.0, result.latency.getValueAtPercentile(99) / 1000.0);
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
-        for (String arg : args) {
-            if (arg.startsWith(name + "=")) {
-                return Integer.parseInt(arg.substring(name.length() + 1));
-            }
-        }
-        return fallback;
-    }
 }

@@ -102,7 +102,7 @@ public class AgentController {
         }
     }
 
-    static AgentId agentId(String value) {
+    public static AgentId agentId(String value) {
         if (!Slugs.isSlug(value)) {
             throw new InvalidRequestException("agentId", "must be 1-" + Slugs.MAX_LENGTH
                     + " lowercase letters, digits or '-', starting with a letter or digit");
@@ -110,7 +110,7 @@ public class AgentController {
         return new AgentId(value);
     }
 
-    static ApiException unknownAgent(String agentId) {
+    public static ApiException unknownAgent(String agentId) {
         return ApiException.notFound("no agent '" + agentId + "'");
     }
 }

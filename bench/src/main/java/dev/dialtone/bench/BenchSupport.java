@@ -1,0 +1,61 @@
+package dev.dialtone.bench;
+
+import dev.dialtone.api.DialtoneApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the benchmarks share: arguments, a Dialtone on a fresh data directory, and authenticated HTTP calls. */
+final class BenchSupport {
+
+    static final String KEY = "bench-operator-key-0000000000000";
+
+    private BenchSupport() {
+    }
+
+    static int intArg(String[] args, String name, int fallback) {
+        for (String arg : args) {
+            if (arg.startsWith(name + "=")) {
+                return Integer.parseInt(arg.substring(name.length() + 1));
+            }
+        }
+        return fallback;
+    }
+
+    /** Dialtone on its embedded defaults in {@code dataDir}, with one operator key for tenant {@code bench}. */
+    static ConfigurableApplicationContext start(Path dataDir, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--dialtone.data-dir=" + dataDir,
+                "--logging.level.root=WARN", "--dialtone.api-keys[0].key=" + KEY,
+                "--dialtone.api-keys[0].tenant=bench", "--dialtone.api-keys[0].role=operator"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(DialtoneApplication.class).run(args.toArray(String[]::new));
+    }
+
+    static String baseUrl(ConfigurableApplicationContext app) {
+        return "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Sends a JSON request with the bench key; anything but 2xx is an error. */
+    static String send(HttpClient http, String method, String url, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + KEY)
+                .timeout(Duration.ofSeconds(60))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+}

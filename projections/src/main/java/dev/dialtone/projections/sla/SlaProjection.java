@@ -1,0 +1,212 @@
+package dev.dialtone.projections.sla;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.dialtone.domain.agent.api.MaintenanceCancelledEvent;
+import dev.dialtone.domain.agent.api.MaintenanceScheduledEvent;
+import dev.dialtone.domain.incident.api.IncidentAcknowledgedEvent;
+import dev.dialtone.domain.incident.api.IncidentOpenedEvent;
+import dev.dialtone.domain.incident.api.IncidentRecoveryObservedEvent;
+import dev.dialtone.domain.incident.api.IncidentReopenedEvent;
+import dev.dialtone.domain.incident.api.IncidentResolvedEvent;
+import dev.dialtone.domain.signal.api.CallOutcomeRecordedEvent;
+import dev.dialtone.domain.sla.FindSlaReportsQuery;
+import dev.dialtone.domain.sla.SlaReport;
+import dev.dialtone.projections.GuardedCounters;
+import dev.dialtone.projections.ProcessingGroups;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The facts SLA reports are computed from, each stamped with when Dialtone learned it, so a report can be asked "as
+ * of" an earlier time and late facts restate it:
+ * <ul>
+ *     <li>{@code sla_episodes}: each opening or reopening of an incident: when its problem started and was
+ *     detected, when detection saw it recover, and when it was opened, acknowledged, resolved and its recovery
+ *     learned;</li>
+ *     <li>{@code sla_maintenance}: each version of a maintenance plan, valid from when it was made until it was
+ *     replaced or cancelled;</li>
+ *     <li>{@code sla_calls}: calls per agent per UTC day, counted per quarter hour of occurrence and per minute
+ *     (after the quarter began) by which they were recorded.</li>
+ * </ul>
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.PROJECTIONS)
+public class SlaProjection {
+
+    static final String EPISODES = "sla_episodes";
+    static final String MAINTENANCE = "sla_maintenance";
+    static final String CALLS = "sla_calls";
+    private static final String BATCH = SlaProjection.class.getName() + ".calls";
+
+    private final MongoCollection<Document> episodes;
+    private final MongoCollection<Document> maintenance;
+    private final MongoCollection<Document> calls;
+    private final SlaReports reports;
+
+    public SlaProjection(MongoDatabase database) {
+        this.episodes = database.getCollection(EPISODES);
+        this.maintenance = database.getCollection(MAINTENANCE);
+        this.calls = database.getCollection(CALLS);
+        this.reports = new SlaReports(episodes, maintenance, calls);
+        createIndexes();
+    }
+
+    private void createIndexes() {
+        Flux.concat(
+                episodes.createIndex(Indexes.ascending("agentId", "start"), new IndexOptions().name("agent_start")),
+                episodes.createIndex(Indexes.ascending("incidentId"), new IndexOptions().name("incident")),
+                maintenance.createIndex(Indexes.ascending("agentId", "windowId"), new IndexOptions().name("agent_window"))
+        ).blockLast();
+    }
+
+    @EventHandler
+    void on(CallOutcomeRecordedEvent event, @Timestamp Instant recordedAt, TrackingToken token,
+            UnitOfWork<?> unitOfWork) {
+        Instant at = event.occurredAt();
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        long quarter = Duration.between(dayStart, at).toMinutes() / 15;
+        Instant quarterStart = dayStart.plus(Duration.ofMinutes(quarter * 15));
+        // known from the next whole minute (counted from the quarter's start) on: an "as of" report never counts a call
+        // recorded after its asOf, and may miss one recorded less than a minute before it
+        long knownAfterMinutes = Math.max(0, ceilMinutes(Duration.between(quarterStart, recordedAt)));
+        String field = "q." + quarter + "." + knownAfterMinutes + "." + SlaReports.counter(event.direction(),
+                event.outcome());
+        batch(unitOfWork).increment(event.agentId().value() + "|" + day, token.position().orElseThrow(), field,
+                new Document("agentId", event.agentId().value()).append("tenant", event.tenant().value())
+                        .append("day", Date.from(dayStart)));
+    }
+
+    @EventHandler
+    void on(IncidentOpenedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        openEpisode(event.incidentId().value(), event.agentId().value(), event.tenant().value(),
+                event.kind().name(), event.detectedAt(), event.startedAt(), recordedAt, token);
+    }
+
+    @EventHandler
+    void on(IncidentReopenedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        openEpisode(event.incidentId().value(), event.agentId().value(), event.tenant().value(),
+                event.kind().name(), event.detectedAt(), event.startedAt(), recordedAt, token);
+    }
+
+    @EventHandler
+    void on(IncidentAcknowledgedEvent event, @Timestamp Instant recordedAt) {
+        Mono.from(episodes.updateOne(currentEpisode(event.incidentId().value(), recordedAt),
+                Updates.set("acknowledgedAt", Date.from(recordedAt)))).block();
+    }
+
+    /** Detection saw the problem end while the incident stays open for a person to resolve: downtime ends here. */
+    @EventHandler
+    void on(IncidentRecoveryObservedEvent event, @Timestamp Instant recordedAt) {
+        Mono.from(episodes.updateOne(currentEpisode(event.incidentId().value(), recordedAt), Updates.combine(
+                Updates.set("recoveredAt", Date.from(event.recoveredAt())),
+                Updates.set("recoveryKnownAt", Date.from(recordedAt))))).block();
+    }
+
+    @EventHandler
+    void on(IncidentResolvedEvent event, @Timestamp Instant recordedAt) {
+        Bson resolved = Updates.combine(Updates.set("resolvedAt", Date.from(recordedAt)),
+                Updates.set("resolvedEnd", Date.from(event.resolvedAt())));
+        if (event.recoveredAt() != null) {
+            resolved = Updates.combine(resolved, Updates.set("recoveredAt", Date.from(event.recoveredAt())),
+                    Updates.set("recoveryKnownAt", Date.from(recordedAt)));
+        }
+        Mono.from(episodes.updateOne(currentEpisode(event.incidentId().value(), recordedAt), resolved)).block();
+    }
+
+    @EventHandler
+    void on(MaintenanceScheduledEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        String agentId = event.agentId().value();
+        String windowId = event.window().windowId();
+        retire(agentId, windowId, recordedAt);
+        Mono.from(maintenance.updateOne(Filters.eq("_id", agentId + "|" + windowId + "|" + position(token)),
+                Updates.combine(Updates.set("agentId", agentId), Updates.set("windowId", windowId),
+                        Updates.set("from", Date.from(event.window().from())),
+                        Updates.set("to", Date.from(event.window().to())),
+                        Updates.set("knownFrom", Date.from(recordedAt))),
+                new UpdateOptions().upsert(true))).block();
+    }
+
+    @EventHandler
+    void on(MaintenanceCancelledEvent event, @Timestamp Instant recordedAt) {
+        retire(event.agentId().value(), event.windowId(), recordedAt);
+    }
+
+    @ResetHandler
+    void onReset() {
+        Flux.concat(episodes.drop(), maintenance.drop(), calls.drop()).blockLast();
+        createIndexes();
+    }
+
+    @QueryHandler
+    public CompletableFuture<List<SlaReport>> handle(FindSlaReportsQuery query) {
+        return Mono.fromCallable(() -> reports.compute(query)).subscribeOn(Schedulers.boundedElastic()).toFuture();
+    }
+
+    /** The plan in force until now stops being valid from {@code at} on (replaced or cancelled). */
+    private void retire(String agentId, String windowId, Instant at) {
+        Mono.from(maintenance.updateMany(Filters.and(Filters.eq("agentId", agentId), Filters.eq("windowId", windowId),
+                Filters.eq("knownUntil", null), Filters.lt("knownFrom", Date.from(at))),
+                Updates.set("knownUntil", Date.from(at)))).block();
+    }
+
+    private void openEpisode(String incidentId, String agentId, String tenant, String kind, Instant detectedAt,
+                             Instant start, Instant recordedAt, TrackingToken token) {
+        Mono.from(episodes.updateOne(Filters.eq("_id", incidentId + "#" + position(token)), Updates.combine(
+                Updates.set("incidentId", incidentId), Updates.set("agentId", agentId), Updates.set("tenant", tenant),
+                Updates.set("kind", kind), Updates.set("detectedAt", Date.from(detectedAt)),
+                Updates.set("start", Date.from(start)), Updates.set("openedAt", Date.from(recordedAt))),
+                new UpdateOptions().upsert(true))).block();
+    }
+
+    /**
+     * The episode a later fact belongs to: the incident's open episode that began before the fact was recorded (a
+     * redelivered resolution must not close the episode a reopening started after it).
+     */
+    private static Bson currentEpisode(String incidentId, Instant recordedAt) {
+        return Filters.and(Filters.eq("incidentId", incidentId), Filters.eq("resolvedAt", null),
+                Filters.lte("openedAt", Date.from(recordedAt)));
+    }
+
+    private static long ceilMinutes(Duration duration) {
+        long millis = duration.toMillis();
+        return Math.floorDiv(millis + 59_999, 60_000);
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow();
+    }
+
+    private GuardedCounters batch(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.root().getOrComputeResource(BATCH, key -> {
+            GuardedCounters counters = new GuardedCounters();
+            unitOfWork.root().onPrepareCommit(u -> counters.flush(calls));
+            return counters;
+        });
+    }
+}
