@@ -22,12 +22,23 @@ final class BenchSupport {
     }
 
     static int intArg(String[] args, String name, int fallback) {
+        String value = stringArg(args, name, null);
+        return value == null ? fallback : Integer.parseInt(value);
+    }
+
+    static String stringArg(String[] args, String name, String fallback) {
         for (String arg : args) {
             if (arg.startsWith(name + "=")) {
-                return Integer.parseInt(arg.substring(name.length() + 1));
+                return arg.substring(name.length() + 1);
             }
         }
         return fallback;
+    }
+
+    /** The status code of an authenticated GET. */
+    static int status(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + KEY)
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Dialtone on its embedded defaults in {@code dataDir}, with one operator key for tenant {@code bench}. */

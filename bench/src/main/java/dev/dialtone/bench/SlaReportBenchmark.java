@@ -27,7 +27,8 @@ import java.util.concurrent.Future;
  *     <li>the tenant summary of all agents ({@code summaries} requests after 3 warm-up),</li>
  *     <li>a rebuild of the read models: events replayed per second, and whether the reports are unchanged.</li>
  * </ul>
- * Arguments: {@code calls=1000000 incidents=1000 agents=1000 smallCalls=100 reports=200 summaries=20 clients=4}.
+ * Arguments: {@code calls=1000000 incidents=1000 agents=1000 smallCalls=100 reports=200 summaries=20 clients=4 rebuild=1};
+ * {@code dataDir=<path>} keeps the data there and, when it already holds them, skips loading.
  */
 public final class SlaReportBenchmark {
 
@@ -45,7 +46,9 @@ public final class SlaReportBenchmark {
         int reports = BenchSupport.intArg(args, "reports", 200);
         int summaries = BenchSupport.intArg(args, "summaries", 20);
         int clients = BenchSupport.intArg(args, "clients", 4);
-        Path dataDir = Files.createTempDirectory("dialtone-sla-bench-");
+        boolean rebuild = BenchSupport.intArg(args, "rebuild", 1) == 1;
+        String reuse = BenchSupport.stringArg(args, "dataDir", null);
+        Path dataDir = reuse != null ? Path.of(reuse) : Files.createTempDirectory("dialtone-sla-bench-");
         System.out.printf("Dialtone SLA benchmark: big agent %,d calls and %,d outages; %,d agents in all, "
                 + "%,d calls each for the others; data in %s%n", calls, incidents, agents, smallCalls, dataDir);
 
@@ -54,7 +57,8 @@ public final class SlaReportBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             long loadStart = System.nanoTime();
             List<String> bodies = new ArrayList<>();
-            for (int a = 0; a < agents; a++) {
+            boolean loaded = reuse != null && BenchSupport.status(http, base + "/api/v1/agents/big") == 200;
+            for (int a = 0; a < (loaded ? 0 : agents); a++) {
                 String agent = a == 0 ? "big" : "small-" + a;
                 BenchSupport.send(http, "PUT", base + "/api/v1/agents/" + agent, """
                         {"name": "%s", "timezone": "UTC", "sloTarget": 99.5, "leadValue": 300,
@@ -87,6 +91,9 @@ public final class SlaReportBenchmark {
             Histogram all = time(http, tenant, 3, summaries);
             print("tenant summary (" + agents + " agents)", all);
 
+            if (!rebuild) {
+                System.exit(0);
+            }
             JsonNode before = JSON.readTree(BenchSupport.send(http, "GET", tenant, null));
             long rebuildStart = System.nanoTime();
             JsonNode status = JSON.readTree(BenchSupport.send(http, "POST",

@@ -4,6 +4,8 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -32,6 +34,21 @@ public final class GuardedCounters {
 
     private final Map<Object, List<Increment>> byDocument = new LinkedHashMap<>();
     private final Map<Object, Document> onInsert = new HashMap<>();
+
+    /**
+     * The filter "this document, still at {@code applied}", as a plain document: the embedded wire server looks a
+     * filter up in an index only when its fields are exactly the index's (and the driver's {@code Filters.and}
+     * would wrap them in {@code $and}), so with {@link #createGuardIndex} this is an index lookup, not a scan.
+     */
+    public static Bson guard(Object id, long applied) {
+        return new Document("_id", id).append(APPLIED_INDEX, applied);
+    }
+
+    /** The unique index on (_id, appliedIndex) that {@link #guard} filters use; redundant for MongoDB, harmless. */
+    public static Mono<String> createGuardIndex(MongoCollection<Document> collection) {
+        return Mono.from(collection.createIndex(Indexes.ascending("_id", APPLIED_INDEX),
+                new IndexOptions().unique(true).name("guard")));
+    }
 
     /** Counts {@code field += 1} on document {@code id} for the event at {@code position}. */
     public void increment(Object id, long position, String field, Document insertFields) {
@@ -70,12 +87,20 @@ public final class GuardedCounters {
             if (current == null) {
                 update.append("$setOnInsert", onInsert.get(id));
             }
-            Bson filter = current == null ? Filters.eq("_id", id)
-                    : Filters.and(Filters.eq("_id", id), Filters.eq(APPLIED_INDEX, current));
+            Bson filter = current == null ? Filters.eq("_id", id) : guard(id, current);
             writes.add(new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(current == null)));
         });
         byDocument.clear();
         onInsert.clear();
+        bulkWrite(collection, writes);
+    }
+
+    /**
+     * Guarded writes in one round trip. A write whose guard no longer holds matches nothing; an upsert that finds
+     * the document already inserted (another writer raced us) fails as a duplicate key: both leave the events to
+     * be redelivered and applied on the document as it now is.
+     */
+    public static void bulkWrite(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
         if (writes.isEmpty()) {
             return;
         }

@@ -1,8 +1,5 @@
 package dev.dialtone.projections.agent;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
@@ -13,10 +10,10 @@ import dev.dialtone.domain.signal.api.AgentSignal;
 import dev.dialtone.domain.signal.api.CallOutcomeRecordedEvent;
 import dev.dialtone.domain.signal.api.FailoverActionRecordedEvent;
 import dev.dialtone.domain.signal.api.HealthCheckRecordedEvent;
+import dev.dialtone.projections.GuardedCounters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +35,6 @@ final class AgentStatusBatch {
     static final String LAST_CALL = "lastCall";
     static final String LAST_HEALTH_CHECK = "lastHealthCheck";
     static final String LAST_FAILOVER_ACTION = "lastFailoverAction";
-    private static final int DUPLICATE_KEY = 11000;
 
     private final Map<String, List<Positioned>> byAgent = new LinkedHashMap<>();
 
@@ -66,24 +62,10 @@ final class AgentStatusBatch {
             if (update.isEmpty()) {
                 return;
             }
-            Bson filter = current == null
-                    ? Filters.eq("_id", agentId)
-                    : Filters.and(Filters.eq("_id", agentId), Filters.eq(APPLIED_INDEX, applied));
+            Bson filter = current == null ? Filters.eq("_id", agentId) : GuardedCounters.guard(agentId, applied);
             writes.add(new UpdateOneModel<>(filter, update.toBson(), new UpdateOptions().upsert(current == null)));
         });
-        if (writes.isEmpty()) {
-            return;
-        }
-        try {
-            Mono.from(collection.bulkWrite(writes, new BulkWriteOptions().ordered(false))).block();
-        } catch (MongoBulkWriteException e) {
-            // another node raced us to insert an agent's first document: its write wins, ours is redelivered safely
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
-        }
+        GuardedCounters.bulkWrite(collection, writes);
     }
 
     private record Positioned(long position, AgentSignal signal) {

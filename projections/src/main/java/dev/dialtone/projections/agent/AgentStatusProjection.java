@@ -13,6 +13,7 @@ import dev.dialtone.domain.signal.api.FailoverActionKind;
 import dev.dialtone.domain.signal.api.FailoverActionRecordedEvent;
 import dev.dialtone.domain.signal.api.HealthCheckRecordedEvent;
 import dev.dialtone.domain.signal.api.HealthStatus;
+import dev.dialtone.projections.GuardedCounters;
 import dev.dialtone.projections.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,6 +42,7 @@ public class AgentStatusProjection {
 
     public AgentStatusProjection(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
+        GuardedCounters.createGuardIndex(collection).block();
     }
 
     @EventHandler
@@ -61,6 +63,7 @@ public class AgentStatusProjection {
     @ResetHandler
     void onReset() {
         Mono.from(collection.drop()).block();
+        GuardedCounters.createGuardIndex(collection).block();
     }
 
     @QueryHandler

@@ -4,6 +4,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -36,6 +37,7 @@ import dev.dialtone.domain.incident.api.NotificationRequestedEvent;
 import dev.dialtone.domain.incident.api.Severity;
 import dev.dialtone.domain.incident.api.TimelineEntry;
 import dev.dialtone.domain.signal.api.SignalKind;
+import dev.dialtone.projections.GuardedCounters;
 import dev.dialtone.projections.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -84,7 +86,8 @@ public class IncidentProjection {
                         Indexes.descending("detectedAt"), Indexes.descending("_id")),
                         new IndexOptions().name("tenant_detected")),
                 incidents.createIndex(Indexes.compoundIndex(Indexes.ascending("tenant", "agentId"),
-                        Indexes.descending("detectedAt")), new IndexOptions().name("tenant_agent_detected"))
+                        Indexes.descending("detectedAt")), new IndexOptions().name("tenant_agent_detected")),
+                GuardedCounters.createGuardIndex(incidents)
         ).blockLast();
     }
 
@@ -264,8 +267,8 @@ public class IncidentProjection {
 
     @QueryHandler
     public CompletableFuture<IncidentView> handle(FindIncidentQuery query) {
-        return Mono.from(incidents.find(Filters.and(Filters.eq("_id", query.incidentId().value()),
-                        Filters.eq("tenant", query.tenant().value()))).first())
+        return Mono.from(incidents.find(Filters.eq("_id", query.incidentId().value())).first())
+                .filter(doc -> query.tenant().value().equals(doc.getString("tenant")))
                 .map(doc -> toView(doc, true))
                 .toFuture();
     }
@@ -315,14 +318,23 @@ public class IncidentProjection {
             update.put("$set", set);
         }
         set.put("appliedIndex", position);
+        // read, then write guarded by what was read: both are _id lookups on the embedded server, where a range
+        // condition next to _id would scan the collection
+        Document current = Mono.from(incidents.find(Filters.eq("_id", incidentId.value()))
+                .projection(Projections.include("appliedIndex")).first()).block();
+        Number applied = current == null ? null : current.get("appliedIndex", Number.class);
+        if (applied != null && applied.longValue() >= position) {
+            return; // a redelivery: this event (or a later one) is in already
+        }
         try {
-            Mono.from(incidents.updateOne(Filters.and(Filters.eq("_id", incidentId.value()),
-                    Filters.lt("appliedIndex", position)), update, new UpdateOptions().upsert(true))).block();
+            Mono.from(incidents.updateOne(current == null ? Filters.eq("_id", incidentId.value())
+                    : GuardedCounters.guard(incidentId.value(), applied.longValue()), update,
+                    new UpdateOptions().upsert(current == null))).block();
         } catch (MongoWriteException e) {
             if (e.getError().getCode() != DUPLICATE_KEY) {
                 throw e;
             }
-            // the document already has this event (or a later one): a redelivery, nothing to do
+            // another writer inserted it first: our event is redelivered and then finds it
         }
     }
 

@@ -27,7 +27,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,20 +37,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The facts SLA reports are computed from, each stamped with when Dialtone learned it, so a report can be asked "as
  * of" an earlier time and late facts restate it:
  * <ul>
- *     <li>{@code sla_episodes}: each opening or reopening of an incident: when its problem started and was
- *     detected, when detection saw it recover, and when it was opened, acknowledged, resolved and its recovery
- *     learned;</li>
+ *     <li>{@code sla_episodes}: per incident, each opening or reopening: when its problem started and was detected,
+ *     when detection saw it recover, and when it was opened, acknowledged, resolved and its recovery learned;</li>
  *     <li>{@code sla_maintenance}: each version of a maintenance plan, valid from when it was made until it was
  *     replaced or cancelled;</li>
- *     <li>{@code sla_calls}: calls per agent per UTC day, counted per quarter hour of occurrence and per minute
- *     (after the quarter began) by which they were recorded.</li>
+ *     <li>{@code sla_calls}: calls per agent per UTC day by direction and outcome ({@code missed},
+ *     {@code outboundAnswered}), counted per quarter hour of occurrence and per minute (after the quarter began) by
+ *     which they were recorded: {@code q.<quarter>.<minute>.<counter>}.</li>
  * </ul>
  */
 @Component
@@ -61,6 +62,7 @@ public class SlaProjection {
     static final String EPISODES = "sla_episodes";
     static final String MAINTENANCE = "sla_maintenance";
     static final String CALLS = "sla_calls";
+    static final String EPISODE = "episodes";
     private static final String BATCH = SlaProjection.class.getName() + ".calls";
 
     private final MongoCollection<Document> episodes;
@@ -78,8 +80,10 @@ public class SlaProjection {
 
     private void createIndexes() {
         Flux.concat(
-                episodes.createIndex(Indexes.ascending("agentId", "start"), new IndexOptions().name("agent_start")),
-                episodes.createIndex(Indexes.ascending("incidentId"), new IndexOptions().name("incident")),
+                episodes.createIndex(Indexes.ascending("agentId", "firstStart"), new IndexOptions().name("agent_start")),
+                episodes.createIndex(Indexes.ascending("tenant", "firstStart"), new IndexOptions().name("tenant_start")),
+                GuardedCounters.createGuardIndex(calls),
+                calls.createIndex(Indexes.ascending("tenant", "day"), new IndexOptions().name("tenant_day")),
                 maintenance.createIndex(Indexes.ascending("agentId", "windowId"), new IndexOptions().name("agent_window"))
         ).blockLast();
     }
@@ -116,27 +120,25 @@ public class SlaProjection {
 
     @EventHandler
     void on(IncidentAcknowledgedEvent event, @Timestamp Instant recordedAt) {
-        Mono.from(episodes.updateOne(currentEpisode(event.incidentId().value(), recordedAt),
-                Updates.set("acknowledgedAt", Date.from(recordedAt)))).block();
+        updateCurrentEpisode(event.incidentId().value(), recordedAt, Map.of("acknowledgedAt", recordedAt));
     }
 
     /** Detection saw the problem end while the incident stays open for a person to resolve: downtime ends here. */
     @EventHandler
     void on(IncidentRecoveryObservedEvent event, @Timestamp Instant recordedAt) {
-        Mono.from(episodes.updateOne(currentEpisode(event.incidentId().value(), recordedAt), Updates.combine(
-                Updates.set("recoveredAt", Date.from(event.recoveredAt())),
-                Updates.set("recoveryKnownAt", Date.from(recordedAt))))).block();
+        updateCurrentEpisode(event.incidentId().value(), recordedAt,
+                Map.of("recoveredAt", event.recoveredAt(), "recoveryKnownAt", recordedAt));
     }
 
     @EventHandler
     void on(IncidentResolvedEvent event, @Timestamp Instant recordedAt) {
-        Bson resolved = Updates.combine(Updates.set("resolvedAt", Date.from(recordedAt)),
-                Updates.set("resolvedEnd", Date.from(event.resolvedAt())));
+        Map<String, Instant> resolved = new HashMap<>(Map.of("resolvedAt", recordedAt, "resolvedEnd",
+                event.resolvedAt()));
         if (event.recoveredAt() != null) {
-            resolved = Updates.combine(resolved, Updates.set("recoveredAt", Date.from(event.recoveredAt())),
-                    Updates.set("recoveryKnownAt", Date.from(recordedAt)));
+            resolved.put("recoveredAt", event.recoveredAt());
+            resolved.put("recoveryKnownAt", recordedAt);
         }
-        Mono.from(episodes.updateOne(currentEpisode(event.incidentId().value(), recordedAt), resolved)).block();
+        updateCurrentEpisode(event.incidentId().value(), recordedAt, resolved);
     }
 
     @EventHandler
@@ -175,22 +177,50 @@ public class SlaProjection {
                 Updates.set("knownUntil", Date.from(at)))).block();
     }
 
+    /**
+     * One document per incident, its episodes (the opening and each reopening) keyed by the position of the event
+     * that began them: setting the same key again is a no-op, so a redelivery changes nothing.
+     */
     private void openEpisode(String incidentId, String agentId, String tenant, String kind, Instant detectedAt,
                              Instant start, Instant recordedAt, TrackingToken token) {
-        Mono.from(episodes.updateOne(Filters.eq("_id", incidentId + "#" + position(token)), Updates.combine(
-                Updates.set("incidentId", incidentId), Updates.set("agentId", agentId), Updates.set("tenant", tenant),
-                Updates.set("kind", kind), Updates.set("detectedAt", Date.from(detectedAt)),
-                Updates.set("start", Date.from(start)), Updates.set("openedAt", Date.from(recordedAt))),
+        String episode = EPISODE + "." + position(token) + ".";
+        Mono.from(episodes.updateOne(Filters.eq("_id", incidentId), Updates.combine(
+                Updates.setOnInsert("agentId", agentId), Updates.setOnInsert("tenant", tenant),
+                Updates.setOnInsert("kind", kind),
+                Updates.min("firstStart", Date.from(start)), Updates.min("firstOpenedAt", Date.from(recordedAt)),
+                Updates.set(episode + "detectedAt", Date.from(detectedAt)),
+                Updates.set(episode + "start", Date.from(start)),
+                Updates.set(episode + "openedAt", Date.from(recordedAt))),
                 new UpdateOptions().upsert(true))).block();
     }
 
     /**
-     * The episode a later fact belongs to: the incident's open episode that began before the fact was recorded (a
-     * redelivered resolution must not close the episode a reopening started after it).
+     * Sets facts on the episode a later fact belongs to: the newest unresolved one that began before the fact was
+     * recorded (a redelivered resolution must not close the episode a reopening started after it).
      */
-    private static Bson currentEpisode(String incidentId, Instant recordedAt) {
-        return Filters.and(Filters.eq("incidentId", incidentId), Filters.eq("resolvedAt", null),
-                Filters.lte("openedAt", Date.from(recordedAt)));
+    private void updateCurrentEpisode(String incidentId, Instant recordedAt, Map<String, Instant> facts) {
+        Document incident = Mono.from(episodes.find(Filters.eq("_id", incidentId)).first()).block();
+        Document all = incident == null ? null : incident.get(EPISODE, Document.class);
+        if (all == null) {
+            return;
+        }
+        String current = null;
+        Date newest = null;
+        for (Map.Entry<String, Object> entry : all.entrySet()) {
+            Document episode = (Document) entry.getValue();
+            Date openedAt = episode.getDate("openedAt");
+            if (episode.get("resolvedAt") == null && !openedAt.toInstant().isAfter(recordedAt)
+                    && (newest == null || openedAt.after(newest))) {
+                current = entry.getKey();
+                newest = openedAt;
+            }
+        }
+        if (current == null) {
+            return;
+        }
+        String prefix = EPISODE + "." + current + ".";
+        Mono.from(episodes.updateOne(Filters.eq("_id", incidentId), Updates.combine(facts.entrySet().stream()
+                .map(fact -> Updates.set(prefix + fact.getKey(), Date.from(fact.getValue()))).toList()))).block();
     }
 
     private static long ceilMinutes(Duration duration) {

@@ -12,6 +12,7 @@ import dev.dialtone.domain.sla.SlaCalculator;
 import dev.dialtone.domain.sla.SlaReport;
 import dev.dialtone.domain.sla.TimeSpan;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import reactor.core.publisher.Flux;
 
 import java.time.Duration;
@@ -21,10 +22,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads what SLA reports need for a set of agents in three queries (episodes, maintenance, calls), applies "as of"
@@ -52,24 +51,33 @@ final class SlaReports {
                 .orElse(asOf);
         Instant latest = query.subjects().stream().map(s -> s.window().end()).max(Instant::compareTo).orElse(asOf);
 
-        Map<String, List<Document>> episodesByAgent = group(Flux.from(episodes.find(Filters.and(
-                Filters.in("agentId", agentIds),
+        // the embedded server matches $in by scanning the list for every document: one agent is found by its id,
+        // many by their tenant (agent ids are unique across tenants, so the grouping below drops the rest)
+        boolean one = agentIds.size() == 1;
+        Bson ofAgents = one ? Filters.eq("agentId", agentIds.get(0)) : Filters.eq("tenant", query.tenant().value());
+        Map<String, List<Document>> incidentsByAgent = group(Flux.from(episodes.find(Filters.and(ofAgents,
                 Filters.eq("tenant", query.tenant().value()),
-                Filters.lt("start", Date.from(latest)),
-                Filters.lte("openedAt", Date.from(asOf))))).collectList().block());
-        Map<String, List<Document>> maintenanceByAgent = group(Flux.from(maintenance.find(Filters.and(
-                Filters.in("agentId", agentIds),
-                Filters.lte("knownFrom", Date.from(asOf))))).collectList().block());
-        Set<String> dayIds = new LinkedHashSet<>();
-        for (FindSlaReportsQuery.Subject subject : query.subjects()) {
+                Filters.lt("firstStart", Date.from(latest)),
+                Filters.lte("firstOpenedAt", Date.from(asOf))))).collectList().block());
+        Bson knownPlans = Filters.lte("knownFrom", Date.from(asOf));
+        Map<String, List<Document>> maintenanceByAgent = group(Flux.from(maintenance.find(one
+                ? Filters.and(Filters.eq("agentId", agentIds.get(0)), knownPlans) : knownPlans)).collectList().block());
+        Map<String, Document> days = new HashMap<>();
+        if (one) {
+            List<String> ids = new ArrayList<>();
+            FindSlaReportsQuery.Subject subject = query.subjects().get(0);
             for (LocalDate day = LocalDate.ofInstant(subject.window().start(), ZoneOffset.UTC);
                  day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(subject.window().end());
                  day = day.plusDays(1)) {
-                dayIds.add(subject.agentId() + "|" + day);
+                ids.add(subject.agentId() + "|" + day);
             }
+            Flux.from(calls.find(Filters.in("_id", ids))).doOnNext(d -> days.put(d.getString("_id"), d)).blockLast();
+        } else {
+            Flux.from(calls.find(Filters.and(Filters.eq("tenant", query.tenant().value()),
+                            Filters.gte("day", Date.from(earliest.minus(Duration.ofDays(1)))),
+                            Filters.lt("day", Date.from(latest)))))
+                    .doOnNext(d -> days.put(d.getString("_id"), d)).blockLast();
         }
-        Map<String, Document> days = new HashMap<>();
-        Flux.from(calls.find(Filters.in("_id", dayIds))).doOnNext(d -> days.put(d.getString("_id"), d)).blockLast();
 
         List<SlaReport> reports = new ArrayList<>();
         for (FindSlaReportsQuery.Subject subject : query.subjects()) {
@@ -78,25 +86,35 @@ final class SlaReports {
             List<TimeSpan> outages = new ArrayList<>();
             List<TimeSpan> degraded = new ArrayList<>();
             Map<String, IncidentFacts> detected = new HashMap<>();
-            for (Document episode : episodesByAgent.getOrDefault(subject.agentId(), List.of())) {
-                Instant start = instant(episode, "start");
-                boolean resolved = known(episode, "resolvedAt", asOf);
-                Instant recovered = known(episode, "recoveryKnownAt", asOf) ? instant(episode, "recoveredAt") : null;
-                Instant end = recovered != null ? recovered : resolved ? instant(episode, "resolvedEnd") : null;
-                TimeSpan span = new TimeSpan(start, max(start, end == null ? cut : end));
-                IncidentKind kind = IncidentKind.valueOf(episode.getString("kind"));
-                if (kind == IncidentKind.OUTAGE) {
-                    outages.add(span);
-                } else if (kind == IncidentKind.DEGRADED) {
-                    degraded.add(span);
-                }
-                Instant detectedAt = instant(episode, "detectedAt");
-                if (!detectedAt.isBefore(window.start()) && detectedAt.isBefore(window.end())) {
-                    detected.merge(episode.getString("incidentId"), new IncidentFacts(episode.getString("incidentId"),
-                            detectedAt, instant(episode, "openedAt"),
-                            known(episode, "acknowledgedAt", asOf) ? instant(episode, "acknowledgedAt") : null,
-                            resolved ? instant(episode, "resolvedEnd") : null, recovered),
-                            (first, later) -> first.detectedAt().isBefore(later.detectedAt()) ? first : later);
+            for (Document incident : incidentsByAgent.getOrDefault(subject.agentId(), List.of())) {
+                String incidentId = incident.getString("_id");
+                IncidentKind kind = IncidentKind.valueOf(incident.getString("kind"));
+                Document episodes = incident.get(SlaProjection.EPISODE, Document.class);
+                for (Object value : episodes == null ? List.of() : episodes.values()) {
+                    Document episode = (Document) value;
+                    if (!known(episode, "openedAt", asOf)) {
+                        continue;
+                    }
+                    Instant start = instant(episode, "start");
+                    boolean resolved = known(episode, "resolvedAt", asOf);
+                    Instant recovered = known(episode, "recoveryKnownAt", asOf) ? instant(episode, "recoveredAt")
+                            : null;
+                    Instant end = recovered != null ? recovered : resolved ? instant(episode, "resolvedEnd") : null;
+                    TimeSpan span = new TimeSpan(start, max(start, end == null ? cut : end));
+                    if (kind == IncidentKind.OUTAGE) {
+                        outages.add(span);
+                    } else if (kind == IncidentKind.DEGRADED) {
+                        degraded.add(span);
+                    }
+                    Instant detectedAt = instant(episode, "detectedAt");
+                    if (!detectedAt.isBefore(window.start()) && detectedAt.isBefore(window.end())) {
+                        detected.merge(incidentId, new IncidentFacts(incidentId, detectedAt,
+                                        instant(episode, "openedAt"),
+                                        known(episode, "acknowledgedAt", asOf) ? instant(episode, "acknowledgedAt")
+                                                : null,
+                                        resolved ? instant(episode, "resolvedEnd") : null, recovered),
+                                (first, later) -> first.detectedAt().isBefore(later.detectedAt()) ? first : later);
+                    }
                 }
             }
             List<TimeSpan> planned = new ArrayList<>();
@@ -142,25 +160,24 @@ final class SlaReports {
                         .isAfter(asOf)) {
                     continue;
                 }
-                Document counts = (Document) recorded.getValue();
-                for (int i = 0; i < COUNTERS.length; i++) {
-                    Number n = counts.get(COUNTERS[i], Number.class);
-                    c[i] += n == null ? 0 : n.longValue();
+                for (Map.Entry<String, Object> count : ((Document) recorded.getValue()).entrySet()) {
+                    int index = COUNTERS.indexOf(count.getKey());
+                    // outbound calls are kept by outcome too, and reported in total
+                    c[index >= 0 ? index : OUTBOUND] += ((Number) count.getValue()).longValue();
                 }
             }
         }
         return new CallTally(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
     }
 
-    private static final String[] COUNTERS = {"answered", "transferred", "missed", "dropped", "transferFailed",
-            "abandoned", "outbound"};
+    /** The inbound counters in {@link CallTally}'s order; every other counter is an outbound one. */
+    private static final List<String> COUNTERS = List.of("answered", "transferred", "missed", "dropped",
+            "transferFailed", "abandoned");
+    private static final int OUTBOUND = 6;
 
-    /** The counter a call adds to: its outcome if inbound, {@code outbound} otherwise. */
+    /** The counter a call adds to: its outcome if inbound ({@code missed}), else {@code outbound} + outcome. */
     static String counter(CallDirection direction, CallOutcome outcome) {
-        if (direction == CallDirection.OUTBOUND) {
-            return "outbound";
-        }
-        return switch (outcome) {
+        String inbound = switch (outcome) {
             case ANSWERED -> "answered";
             case TRANSFERRED -> "transferred";
             case MISSED -> "missed";
@@ -168,6 +185,8 @@ final class SlaReports {
             case TRANSFER_FAILED -> "transferFailed";
             case ABANDONED -> "abandoned";
         };
+        return direction == CallDirection.OUTBOUND
+                ? "outbound" + Character.toUpperCase(inbound.charAt(0)) + inbound.substring(1) : inbound;
     }
 
     private static Map<String, List<Document>> group(List<Document> documents) {
