@@ -60,11 +60,11 @@ class IncidentEngineIntegrationTest extends IntegrationTestBase {
         assertThat(level1.get(0).get("kind").asText()).isEqualTo("OUTAGE");
         assertThat(level1.get(0).get("severity").asText()).isEqualTo("critical");
         assertThat(level1.get(0).get("level").asInt()).isEqualTo(1);
-        assertThat(level1.get(0).get("runbookUrl").asText()).endsWith("/runbooks/outage");
         LoggedRequest page = requests("/" + agent + "/level1").get(0);
         assertThat(Signatures.matches("level-1-secret", page.getBody(), page.getHeader(Signatures.HEADER))).isTrue();
         String incidentId = level1.get(0).get("incidentId").asText();
         assertThat(incidentId).isEqualTo(agent + "-1");
+        assertThat(level1.get(0).get("runbookUrl").asText()).contains("/runbooks/outage?incident=" + incidentId + "&sig=");
 
         List<JsonNode> failover = awaitPosts("/" + agent + "/failover", 1);
         assertThat(failover.get(0).get("action").asText()).isEqualTo("ACTIVATE");

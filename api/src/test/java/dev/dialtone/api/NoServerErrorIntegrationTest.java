@@ -7,9 +7,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dialtone.api.support.IntegrationTestBase;
 import dev.dialtone.api.support.Payloads;
+import dev.dialtone.integrations.voice.ElevenLabsSignature;
+import dev.dialtone.integrations.voice.RetellSignature;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigInteger;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -58,6 +65,80 @@ class NoServerErrorIntegrationTest extends IntegrationTestBase {
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void mutatedWebhooksGraphqlQueriesAndReportParametersNeverCauseAServerError() throws Exception {
+        put(SMITH_OPERATOR, "/api/v1/agents/fuzz-hooks", """
+                {"name": "Fuzz hooks", "webhookSecrets": {"vapi": "vapi-secret", "retell": "retell-key",
+                 "elevenlabs": "eleven-secret"}}""").expectStatus().isCreated();
+        List<String> failures = new ArrayList<>();
+        JsonNode vapi = mapper.readTree("""
+                {"message": {"type": "end-of-call-report", "endedReason": "pipeline-error-openai-llm-failed",
+                 "timestamp": 1764040000000, "call": {"id": "c1", "type": "inboundPhoneCall"},
+                 "durationSeconds": 41, "endedAt": "2026-11-25T03:12:00Z"}}""");
+        JsonNode retell = mapper.readTree("""
+                {"event": "call_ended", "call": {"call_type": "phone_call", "direction": "inbound", "call_id": "r1",
+                 "start_timestamp": 1764040000000, "end_timestamp": 1764040041000,
+                 "disconnection_reason": "user_hangup"}}""");
+        JsonNode eleven = mapper.readTree("""
+                {"type": "post_call_transcription", "event_timestamp": 1764040041,
+                 "data": {"agent_id": "a", "conversation_id": "e1", "status": "done",
+                          "metadata": {"call_duration_secs": 41, "phone_call": {"direction": "inbound"}}}}""");
+        JsonNode graphql = mapper.readTree("""
+                {"query": "query($id: ID!, $from: String!, $to: String!) { agent(id: $id) { name } \
+                slaReport(agentId: $id, from: $from, to: $to) { uptimePercent } \
+                incidents(filter: {agentId: $id}, first: 5) { items { id } } }",
+                 "variables": {"id": "fuzz-hooks", "from": "2026-11-01T00:00:00Z", "to": "2026-12-01T00:00:00Z"}}""");
+        for (int i = 0; i < MUTATIONS_PER_ENDPOINT; i++) {
+            String vapiBody = mapper.writeValueAsString(mutate(vapi.deepCopy(), 1 + random.nextInt(3)));
+            check(failures, "vapi " + vapiBody, http.post().uri("/webhooks/vapi/fuzz-hooks")
+                    .contentType(MediaType.APPLICATION_JSON).header("X-Vapi-Secret", "vapi-secret")
+                    .bodyValue(vapiBody).exchange());
+            byte[] retellBody = mapper.writeValueAsBytes(mutate(retell.deepCopy(), 1 + random.nextInt(3)));
+            check(failures, "retell " + new String(retellBody, StandardCharsets.UTF_8),
+                    http.post().uri("/webhooks/retell/fuzz-hooks").contentType(MediaType.APPLICATION_JSON)
+                            .header(RetellSignature.HEADER, RetellSignature.sign("retell-key", retellBody,
+                                    Instant.now()))
+                            .bodyValue(retellBody).exchange());
+            byte[] elevenBody = mapper.writeValueAsBytes(mutate(eleven.deepCopy(), 1 + random.nextInt(3)));
+            check(failures, "elevenlabs " + new String(elevenBody, StandardCharsets.UTF_8),
+                    http.post().uri("/webhooks/elevenlabs/fuzz-hooks").contentType(MediaType.APPLICATION_JSON)
+                            .header(ElevenLabsSignature.HEADER, ElevenLabsSignature.sign("eleven-secret",
+                                    elevenBody, Instant.now()))
+                            .bodyValue(elevenBody).exchange());
+            ObjectNode query = (ObjectNode) graphql.deepCopy();
+            query.set("variables", mutate(query.get("variables"), 1 + random.nextInt(2)));
+            String graphqlBody = mapper.writeValueAsString(query);
+            check(failures, "graphql " + graphqlBody, post(SMITH_OPERATOR, "/graphql", graphqlBody));
+            String parameters = "month=" + parameter() + "&from=" + parameter() + "&to=" + parameter() + "&asOf="
+                    + parameter();
+            check(failures, "sla " + parameters, get(SMITH_OPERATOR, "/api/v1/agents/fuzz-hooks/sla?" + parameters));
+            check(failures, "sla summary " + parameters, get(SMITH_OPERATOR, "/api/v1/sla?" + parameters));
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static void check(List<String> failures, String what, WebTestClient.ResponseSpec response) {
+        int status = response.returnResult(String.class).getStatus().value();
+        if (status >= 500) {
+            failures.add(status + " " + what);
+        }
+    }
+
+    /** A query parameter value: valid, malformed, empty or absurd; URL-encoded. */
+    private String parameter() {
+        String value = switch (random.nextInt(8)) {
+            case 0 -> "2026-11";
+            case 1 -> "2026-11-01T00:00:00Z";
+            case 2 -> "2026-12-01T00:00:00+01:00";
+            case 3 -> "";
+            case 4 -> "-999999999-01";
+            case 5 -> "+999999999-12-31T23:59:59Z";
+            case 6 -> "0000-00";
+            default -> randomValue().asText();
+        };
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private JsonNode mutate(JsonNode node, int times) {

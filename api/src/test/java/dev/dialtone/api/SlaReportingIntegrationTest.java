@@ -161,7 +161,7 @@ class SlaReportingIntegrationTest extends IntegrationTestBase {
         assertThat(incident.get("id").asText()).isEqualTo(agent + "-1");
         assertThat(incident.get("kind").asText()).isEqualTo("OUTAGE");
         assertThat(incident.get("severity").asText()).isEqualTo("critical");
-        assertThat(incident.get("runbookUrl").asText()).endsWith("/runbooks/outage");
+        assertThat(incident.get("runbookUrl").asText()).contains("/runbooks/outage?incident=" + agent + "-1&sig=");
         assertThat(incident.get("timeline").findValuesAsText("type")).contains("opened", "resolved");
 
         JsonNode report = graphql(SMITH_READER, """

@@ -11,6 +11,7 @@ import dev.dialtone.domain.agent.api.DetectionSettings;
 import dev.dialtone.domain.agent.api.FailoverTarget;
 import dev.dialtone.domain.agent.api.TimeRange;
 import dev.dialtone.domain.agent.api.VoicePlatform;
+import dev.dialtone.runbooks.RunbookCatalog;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -37,7 +38,7 @@ final class AgentJson {
 
     private static final Set<String> FIELDS = Set.of("name", "phoneNumbers", "sloTarget", "timezone",
             "businessHours", "escalationPolicyId", "afterHoursPolicyId", "failover", "callSuccessTarget",
-            "leadValue", "detection", "webhookSecrets",
+            "leadValue", "detection", "webhookSecrets", "runbookUrls",
             // read-only fields of the GET representation, tolerated so a GET body can be edited and PUT back
             "agentId", "tenant", "version", "updatedAt", "status");
     private static final Set<String> DETECTION_FIELDS = Set.of("healthFailuresToOpen", "healthSuccessesToResolve",
@@ -45,6 +46,7 @@ final class AgentJson {
             "autoResolve");
     private static final Set<String> FAILOVER_FIELDS = Set.of("url", "backupNumber", "secret");
     private static final Pattern RANGE = Pattern.compile("(\\d{2}):(\\d{2})-(\\d{2}):(\\d{2})");
+    private static final RunbookCatalog RUNBOOKS = new RunbookCatalog();
 
     private AgentJson() {
     }
@@ -64,11 +66,12 @@ final class AgentJson {
         Double leadValue = fields.number("leadValue", 0, 1e9, 0.0);
         DetectionSettings detection = detection(fields);
         Map<VoicePlatform, String> secrets = webhookSecrets(fields);
+        Map<String, String> runbooks = runbookUrls(fields);
         if (!fields.valid()) {
             return null;
         }
         return new AgentConfiguration(name, phoneNumbers, slo, timezone, hours, policy, afterHours, failover,
-                callTarget, leadValue, detection, secrets);
+                callTarget, leadValue, detection, secrets, runbooks);
     }
 
     static Map<String, Object> write(RegisteredAgent agent, AgentStatusView status) {
@@ -109,6 +112,7 @@ final class AgentJson {
         Map<String, String> secrets = new TreeMap<>();
         c.webhookSecrets().keySet().forEach(platform -> secrets.put(platform.key(), MASK));
         json.put("webhookSecrets", secrets);
+        json.put("runbookUrls", new TreeMap<>(c.runbookUrls()));
         if (status != null) {
             json.put("status", status);
         }
@@ -283,6 +287,26 @@ final class AgentJson {
             String secret = secret(secrets, key);
             if (secret != null) {
                 result.put(platform, secret);
+            }
+        }
+        return result;
+    }
+
+    /** {@code {"outage": "https://wiki.example/phones-down"}}: the business's own page for some runbooks. */
+    private static Map<String, String> runbookUrls(Fields fields) {
+        Fields urls = fields.object("runbookUrls");
+        if (urls == null) {
+            return Map.of();
+        }
+        Map<String, String> result = new TreeMap<>();
+        for (String id : urls.fieldNames()) {
+            if (!RUNBOOKS.exists(id)) {
+                urls.reject(id, "is not a runbook; use one of " + String.join(", ", RUNBOOKS.ids()));
+                continue;
+            }
+            String url = urls.url(id, true);
+            if (url != null) {
+                result.put(id, url);
             }
         }
         return result;

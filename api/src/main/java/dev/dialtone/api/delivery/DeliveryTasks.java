@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.dialtone.api.config.DialtoneProperties;
+import dev.dialtone.api.runbook.RunbookLinks;
 import dev.dialtone.api.registry.ConfigurationRegistry;
 import dev.dialtone.domain.agent.api.AgentId;
 import dev.dialtone.domain.agent.api.FailoverTarget;
@@ -57,7 +58,8 @@ public class DeliveryTasks {
     @Bean
     public OneTimeTask<String> notificationDeliveryTask(SignedWebhookClient client, ObjectMapper mapper,
                                                         ObjectProvider<CommandGateway> commands,
-                                                        DialtoneProperties properties, MeterRegistry meters) {
+                                                        DialtoneProperties properties, RunbookLinks runbooks,
+                                                        MeterRegistry meters) {
         Attempts attempts = new Attempts(client, meters, "webhook");
         return Tasks.oneTime(NOTIFICATION_TASK, String.class)
                 .onFailure(new BackoffFailureHandler<>())
@@ -65,7 +67,7 @@ public class DeliveryTasks {
                     DeliveryJobs.NotificationJob job = DeliveryJobs.read(mapper, instance.getData(),
                             DeliveryJobs.NotificationJob.class);
                     IncidentId incident = new IncidentId(job.incidentId());
-                    attempts.deliver(job.notificationId(), job.url(), notificationBody(job, properties, mapper),
+                    attempts.deliver(job.notificationId(), job.url(), notificationBody(job, properties, runbooks, mapper),
                             job.secret(), context.getExecution().consecutiveFailures + 1,
                             (attempt, detail, at) -> commands.getObject().sendAndWait(
                                     new RecordNotificationDeliveredCommand(incident, job.notificationId(), attempt,
@@ -151,7 +153,7 @@ public class DeliveryTasks {
 
     /** The body a webhook target receives (DESIGN.md). */
     static byte[] notificationBody(DeliveryJobs.NotificationJob job, DialtoneProperties properties,
-                                   ObjectMapper mapper) {
+                                   RunbookLinks runbooks, ObjectMapper mapper) {
         String base = properties.publicBaseUrl().toString().replaceAll("/+$", "");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", job.type().toLowerCase(Locale.ROOT));
@@ -162,7 +164,7 @@ public class DeliveryTasks {
         body.put("level", job.level());
         body.put("round", job.round());
         body.put("summary", job.summary());
-        body.put("runbookUrl", job.runbookId() == null ? null : base + "/runbooks/" + job.runbookId());
+        body.put("runbookUrl", runbooks.url(job.agentId(), job.incidentId(), job.runbookId()));
         body.put("incidentUrl", base + "/api/v1/incidents/" + job.incidentId());
         return DeliveryJobs.write(mapper, body).getBytes(StandardCharsets.UTF_8);
     }

@@ -11,10 +11,10 @@ import dev.dialtone.domain.agent.api.MaintenanceScheduledEvent;
 import dev.dialtone.domain.detection.AgentMonitor;
 import dev.dialtone.domain.detection.Decision;
 import dev.dialtone.domain.detection.api.SilenceCheckDueEvent;
+import dev.dialtone.domain.incident.RunbookChoice;
 import dev.dialtone.domain.incident.api.AddIncidentEvidenceCommand;
 import dev.dialtone.domain.incident.api.EscalationPlan;
 import dev.dialtone.domain.incident.api.IncidentId;
-import dev.dialtone.domain.incident.api.IncidentKind;
 import dev.dialtone.domain.incident.api.IncidentResolvedEvent;
 import dev.dialtone.domain.incident.api.OpenIncidentCommand;
 import dev.dialtone.domain.incident.api.RaiseIncidentSeverityCommand;
@@ -156,7 +156,8 @@ public class DetectionProcessor {
                 EscalationPlan plan = plans.planFor(watched.tenant(), configuration, now);
                 commands.sendAndWait(new OpenIncidentCommand(new IncidentId(open.incidentId()), watched.tenant(),
                         monitor.agentId(), open.number(), open.kind(), open.severity(), open.detectedAt(),
-                        open.startedAt(), open.evidence(), open.reason(), runbookId(open.kind()), plan,
+                        open.startedAt(), open.evidence(), open.reason(),
+                        RunbookChoice.runbookId(open.kind(), open.evidence()), plan,
                         configuration.failover(), now));
             } else if (decision instanceof Decision.Reopen reopen) {
                 commands.sendAndWait(new ReopenIncidentCommand(new IncidentId(reopen.incidentId()), reopen.severity(),
@@ -177,11 +178,6 @@ public class DetectionProcessor {
                 SilenceTimers.arm(scheduler, silenceCheck, monitor.agentId(), arm.dueAt());
             }
         }
-    }
-
-    /** Which runbook an incident gets; by kind for now. */
-    static String runbookId(IncidentKind kind) {
-        return kind.runbookId();
     }
 
     /** The cached monitor if the stored state is still the version this node wrote, otherwise the stored one. */

@@ -2,6 +2,7 @@ package dev.dialtone.api.graphql;
 
 import dev.dialtone.api.config.DialtoneProperties;
 import dev.dialtone.api.registry.ConfigurationRegistry;
+import dev.dialtone.api.runbook.RunbookLinks;
 import dev.dialtone.api.security.Caller;
 import dev.dialtone.api.sla.ReportPeriod;
 import dev.dialtone.api.sla.SlaService;
@@ -51,16 +52,16 @@ public class DialtoneGraphqlController {
     private final QueryGateway queries;
     private final CommandGateway commands;
     private final SlaService sla;
-    private final DialtoneProperties properties;
+    private final RunbookLinks runbooks;
     private final Clock clock = Clock.systemUTC();
 
     public DialtoneGraphqlController(ConfigurationRegistry registry, QueryGateway queries, CommandGateway commands,
-                                     SlaService sla, DialtoneProperties properties) {
+                                     SlaService sla, RunbookLinks runbooks) {
         this.registry = registry;
         this.queries = queries;
         this.commands = commands;
         this.sla = sla;
-        this.properties = properties;
+        this.runbooks = runbooks;
     }
 
     @QueryMapping
@@ -167,9 +168,8 @@ public class DialtoneGraphqlController {
     }
 
     @SchemaMapping(typeName = "Incident")
-    public String runbookUrl(IncidentView incident) {
-        return incident.runbookId() == null ? null
-                : properties.publicBaseUrl().toString().replaceAll("/+$", "") + "/runbooks/" + incident.runbookId();
+    public Mono<String> runbookUrl(IncidentView incident) {
+        return Blocking.call(() -> runbooks.url(incident.agentId(), incident.id(), incident.runbookId()));
     }
 
     /** Lists carry no timelines; a query that asks for one fetches the incident whole. */

@@ -1,6 +1,6 @@
 package dev.dialtone.api.incident;
 
-import dev.dialtone.api.config.DialtoneProperties;
+import dev.dialtone.api.runbook.RunbookLinks;
 import dev.dialtone.api.security.Caller;
 import dev.dialtone.api.web.ApiException;
 import dev.dialtone.api.web.Blocking;
@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -54,15 +55,15 @@ public class IncidentController {
     private final QueryGateway queries;
     private final CommandGateway commands;
     private final JsonBodies bodies;
-    private final DialtoneProperties properties;
+    private final RunbookLinks runbooks;
     private final Clock clock = Clock.systemUTC();
 
     public IncidentController(QueryGateway queries, CommandGateway commands, JsonBodies bodies,
-                              DialtoneProperties properties) {
+                              RunbookLinks runbooks) {
         this.queries = queries;
         this.commands = commands;
         this.bodies = bodies;
-        this.properties = properties;
+        this.runbooks = runbooks;
     }
 
     @GetMapping
@@ -70,6 +71,7 @@ public class IncidentController {
                                           @AuthenticationPrincipal Caller caller) {
         FindIncidentsQuery query = listQuery(caller, parameters);
         return Mono.fromFuture(() -> queries.query(query, IncidentPage.class))
+                .publishOn(Schedulers.boundedElastic()) // runbook links may read the registry
                 .map(page -> Pages.of(page.items().stream().map(this::write).toList(), page.nextCursor()));
     }
 
@@ -78,6 +80,7 @@ public class IncidentController {
         IncidentId id = incidentId(incidentId);
         return Mono.fromFuture(() -> queries.query(new FindIncidentQuery(caller.tenant(), id), IncidentView.class))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("no incident '" + incidentId + "'")))
+                .publishOn(Schedulers.boundedElastic())
                 .map(this::write);
     }
 
@@ -166,8 +169,7 @@ public class IncidentController {
         json.put("recoveredAt", incident.recoveredAt());
         json.put("escalationLevel", incident.escalationLevel());
         json.put("escalationRound", incident.escalationRound());
-        json.put("runbookUrl", incident.runbookId() == null ? null
-                : properties.publicBaseUrl().toString().replaceAll("/+$", "") + "/runbooks/" + incident.runbookId());
+        json.put("runbookUrl", runbooks.url(incident.agentId(), incident.id(), incident.runbookId()));
         json.put("evidence", incident.evidence());
         if (incident.timeline() != null) {
             json.put("timeline", incident.timeline());

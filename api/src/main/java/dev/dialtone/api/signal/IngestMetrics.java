@@ -29,7 +29,7 @@ public class IngestMetrics {
         }
     }
 
-    void recorded(SignalKind kind, IngestResult result) {
+    public void recorded(SignalKind kind, IngestResult result) {
         accepted.get(kind).increment(result.accepted());
         duplicates.get(kind).increment(result.duplicates());
     }

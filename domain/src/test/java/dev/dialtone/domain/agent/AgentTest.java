@@ -66,6 +66,6 @@ class AgentTest {
 
     static AgentConfiguration configuration(String name) {
         return new AgentConfiguration(name, List.of("+14155550100"), 99.9, ZoneId.of("America/Los_Angeles"),
-                BusinessHours.ALWAYS, null, null, null, 95.0, 450.0, DetectionSettings.DEFAULTS, Map.of());
+                BusinessHours.ALWAYS, null, null, null, 95.0, 450.0, DetectionSettings.DEFAULTS, Map.of(), Map.of());
     }
 }

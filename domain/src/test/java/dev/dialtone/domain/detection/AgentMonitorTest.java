@@ -228,7 +228,7 @@ class AgentMonitorTest {
         DetectionSettings detection = new DetectionSettings(2, 2, 5, 3, 0.03, 0.15, Duration.ofMinutes(30),
                 Duration.ofMinutes(10), autoResolve);
         AgentConfiguration configuration = new AgentConfiguration("Intake", List.of(), 99.9, ZoneId.of("UTC"),
-                BusinessHours.ALWAYS, null, null, null, 95.0, 450.0, detection, Map.of());
+                BusinessHours.ALWAYS, null, null, null, 95.0, 450.0, detection, Map.of(), Map.of());
         return new AgentMonitor(AGENT, configuration, T0);
     }
 

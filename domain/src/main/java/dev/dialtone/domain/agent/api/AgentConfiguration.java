@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param sloTarget         uptime objective in percent, e.g. 99.9
  * @param callSuccessTarget call-success objective in percent, e.g. 95
  * @param leadValue         what one missed inbound call costs the business, for the SLA report
+ * @param runbookUrls       the business's own runbook for some of Dialtone's runbook ids ({@code outage} to its wiki
+ *                          page): incidents of this agent link there instead
  */
 public record AgentConfiguration(String name,
                                  List<String> phoneNumbers,
@@ -24,7 +26,8 @@ public record AgentConfiguration(String name,
                                  double callSuccessTarget,
                                  double leadValue,
                                  DetectionSettings detection,
-                                 Map<VoicePlatform, String> webhookSecrets) {
+                                 Map<VoicePlatform, String> webhookSecrets,
+                                 Map<String, String> runbookUrls) {
 
     public AgentConfiguration {
         Objects.requireNonNull(name, "name");
@@ -33,6 +36,7 @@ public record AgentConfiguration(String name,
         businessHours = businessHours == null ? BusinessHours.ALWAYS : businessHours;
         detection = detection == null ? DetectionSettings.DEFAULTS : detection;
         webhookSecrets = webhookSecrets == null ? Map.of() : Map.copyOf(webhookSecrets);
+        runbookUrls = runbookUrls == null ? Map.of() : Map.copyOf(runbookUrls);
         if (!(sloTarget > 0 && sloTarget < 100)) {
             throw new IllegalArgumentException("sloTarget must be between 0 and 100 (exclusive)");
         }
