@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dialtone.api.support.FakeIntegrations;
 import dev.dialtone.api.support.IntegrationTestBase;
+import dev.dialtone.integrations.pagerduty.PagerDutyWebhookSignature;
+import dev.dialtone.integrations.slack.SlackRequestVerifier;
 import dev.dialtone.api.support.Payloads;
 import dev.dialtone.integrations.voice.ElevenLabsSignature;
 import dev.dialtone.integrations.voice.RetellSignature;
@@ -90,7 +93,32 @@ class NoServerErrorIntegrationTest extends IntegrationTestBase {
                 slaReport(agentId: $id, from: $from, to: $to) { uptimePercent } \
                 incidents(filter: {agentId: $id}, first: 5) { items { id } } }",
                  "variables": {"id": "fuzz-hooks", "from": "2026-11-01T00:00:00Z", "to": "2026-12-01T00:00:00Z"}}""");
+        JsonNode pagerDuty = mapper.readTree("""
+                {"event": {"id": "01E", "event_type": "incident.acknowledged", "resource_type": "incident",
+                 "occurred_at": "2026-11-25T03:14:00Z", "agent": {"summary": "Jane", "type": "user_reference"},
+                 "data": {"id": "Q0", "type": "incident", "incident_key": "dialtone/fuzz-hooks-1",
+                          "status": "acknowledged"}}}""");
+        JsonNode button = mapper.readTree("""
+                {"type": "block_actions", "team": {"id": "T0"}, "user": {"id": "U0", "username": "fuzz"},
+                 "response_url": "http://127.0.0.1:9/respond", "channel": {"id": "C0"},
+                 "actions": [{"action_id": "dialtone_acknowledge", "value": "fuzz-hooks-1"}]}""");
+        String[] commands = {"status", "status fuzz-hooks", "ack fuzz-hooks-1", "resolve fuzz-hooks-1 note",
+                "escalate", "sla fuzz-hooks 2026-13", "sla", "ack ../../x", "help me", ""};
         for (int i = 0; i < MUTATIONS_PER_ENDPOINT; i++) {
+            byte[] pagerDutyBody = mapper.writeValueAsBytes(mutate(pagerDuty.deepCopy(), 1 + random.nextInt(3)));
+            check(failures, "pagerduty " + new String(pagerDutyBody, StandardCharsets.UTF_8),
+                    http.post().uri("/webhooks/pagerduty").contentType(MediaType.APPLICATION_JSON)
+                            .header(PagerDutyWebhookSignature.HEADER, PagerDutyWebhookSignature.sign(pagerDutyBody,
+                                    FakeIntegrations.PAGERDUTY_WEBHOOK_SECRET))
+                            .bodyValue(pagerDutyBody).exchange());
+            String buttonBody = "payload=" + URLEncoder.encode(mapper.writeValueAsString(mutate(button.deepCopy(),
+                    1 + random.nextInt(3))), StandardCharsets.UTF_8);
+            check(failures, "slack button " + buttonBody, slack("/slack/interactivity", buttonBody));
+            String commandBody = "user_id=U0&user_name=fuzz&command=%2Fdialtone&response_url="
+                    + (random.nextBoolean() ? "http%3A%2F%2F127.0.0.1%3A9%2Fx" : parameter()) + "&text="
+                    + URLEncoder.encode(commands[random.nextInt(commands.length)] + " " + parameter(),
+                    StandardCharsets.UTF_8);
+            check(failures, "slack command " + commandBody, slack("/slack/commands", commandBody));
             String vapiBody = mapper.writeValueAsString(mutate(vapi.deepCopy(), 1 + random.nextInt(3)));
             check(failures, "vapi " + vapiBody, http.post().uri("/webhooks/vapi/fuzz-hooks")
                     .contentType(MediaType.APPLICATION_JSON).header("X-Vapi-Secret", "vapi-secret")
@@ -117,6 +145,15 @@ class NoServerErrorIntegrationTest extends IntegrationTestBase {
             check(failures, "sla summary " + parameters, get(SMITH_OPERATOR, "/api/v1/sla?" + parameters));
         }
         assertThat(failures).isEmpty();
+    }
+
+    private WebTestClient.ResponseSpec slack(String path, String body) {
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        return http.post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header(SlackRequestVerifier.TIMESTAMP_HEADER, timestamp)
+                .header(SlackRequestVerifier.SIGNATURE_HEADER, SlackRequestVerifier.sign(
+                        FakeIntegrations.SLACK_SIGNING_SECRET, timestamp, body))
+                .bodyValue(body).exchange();
     }
 
     private static void check(List<String> failures, String what, WebTestClient.ResponseSpec response) {

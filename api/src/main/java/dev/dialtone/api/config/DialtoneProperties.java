@@ -19,13 +19,17 @@ import java.util.Set;
  * @param publicBaseUrl how the world reaches this service (signature checks behind proxies, links in pages)
  * @param mongodb       the projection store; without a URI an embedded MongoDB-wire server starts
  * @param embedded      tuning of the embedded stores
+ * @param pagerduty     where pages go and how PagerDuty's webhooks are checked
+ * @param slack         the Slack app: bot token, signing secret, and whom it serves
  */
 @ConfigurationProperties("dialtone")
 public record DialtoneProperties(@DefaultValue("./data") Path dataDir,
                                  List<ApiKey> apiKeys,
                                  @DefaultValue("http://localhost:8080") URI publicBaseUrl,
                                  @DefaultValue Mongodb mongodb,
-                                 @DefaultValue Embedded embedded) {
+                                 @DefaultValue Embedded embedded,
+                                 @DefaultValue PagerDuty pagerduty,
+                                 @DefaultValue Slack slack) {
 
     /** Shorter keys are guessable; 20 characters of a random alphabet is the floor. */
     public static final int MIN_KEY_LENGTH = 20;
@@ -80,6 +84,52 @@ public record DialtoneProperties(@DefaultValue("./data") Path dataDir,
 
         public boolean external() {
             return uri != null && !uri.isBlank();
+        }
+    }
+
+    /**
+     * @param eventsUrl     the Events API v2 enqueue URL
+     * @param webhookSecret the secret of the v3 webhook subscription; without it {@code /webhooks/pagerduty} refuses
+     *                      everything
+     */
+    public record PagerDuty(@DefaultValue("https://events.pagerduty.com/v2/enqueue") URI eventsUrl,
+                            String webhookSecret) {
+
+        @Override
+        public String toString() {
+            return "PagerDuty[eventsUrl=" + eventsUrl + "]";
+        }
+    }
+
+    /**
+     * @param apiUrl            the Web API base, ending in {@code /api/}
+     * @param botToken          {@code xoxb-...}; without it Slack targets fail visibly and no channels are opened
+     * @param signingSecret     checks {@code /slack/commands} and {@code /slack/interactivity}
+     * @param tenant            the tenant whose incidents and agents the workspace may see and act on
+     * @param responders        Slack user ids invited to every incident channel (besides the policy's Slack users)
+     * @param incidentChannels  whether the bot opens a channel per incident
+     */
+    public record Slack(@DefaultValue("https://slack.com/api/") URI apiUrl,
+                        String botToken,
+                        String signingSecret,
+                        String tenant,
+                        List<String> responders,
+                        @DefaultValue("true") boolean incidentChannels) {
+
+        public Slack {
+            responders = responders == null ? List.of() : List.copyOf(responders);
+            if (tenant != null && !tenant.isBlank() && !Slugs.isSlug(tenant)) {
+                throw new IllegalArgumentException("dialtone.slack.tenant must be a slug");
+            }
+        }
+
+        public boolean botConfigured() {
+            return botToken != null && !botToken.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Slack[apiUrl=" + apiUrl + ", tenant=" + tenant + ", responders=" + responders + "]";
         }
     }
 

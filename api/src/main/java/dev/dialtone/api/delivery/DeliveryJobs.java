@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** What a delivery task needs, as JSON in the task's data column (readable in the database while it waits). */
-final class DeliveryJobs {
+public final class DeliveryJobs {
 
     private DeliveryJobs() {
     }
@@ -15,12 +15,20 @@ final class DeliveryJobs {
                            String runbookId) {
     }
 
+    /**
+     * A notification to a PagerDuty or Slack target: what it says is read from the incident when it is sent.
+     *
+     * @param address the routing key, or the Slack channel or user
+     */
+    public record TargetJob(String notificationId, String incidentId, String type, String address) {
+    }
+
     /** A failover request to an agent's failover target. */
     record FailoverJob(String requestId, String incidentId, String agentId, String action, String url,
                        String backupNumber) {
     }
 
-    static String write(ObjectMapper mapper, Object job) {
+    public static String write(ObjectMapper mapper, Object job) {
         try {
             return mapper.writeValueAsString(job);
         } catch (JsonProcessingException e) {
@@ -28,7 +36,7 @@ final class DeliveryJobs {
         }
     }
 
-    static <T> T read(ObjectMapper mapper, String json, Class<T> type) {
+    public static <T> T read(ObjectMapper mapper, String json, Class<T> type) {
         try {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {

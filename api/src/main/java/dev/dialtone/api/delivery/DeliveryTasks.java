@@ -1,10 +1,7 @@
 package dev.dialtone.api.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
-import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -23,8 +20,6 @@ import dev.dialtone.integrations.webhook.WebhookDeliveryException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +43,6 @@ public class DeliveryTasks {
 
     static final String NOTIFICATION_TASK = "notification-delivery";
     static final String FAILOVER_TASK = "failover-delivery";
-    private static final Logger log = LoggerFactory.getLogger(DeliveryTasks.class);
 
     @Bean
     public SignedWebhookClient signedWebhookClient() {
@@ -136,7 +130,7 @@ public class DeliveryTasks {
                 if (Backoff.worthRecording(attempt)) {
                     onFailed.record(attempt, e.getMessage(), next, clock.instant());
                 }
-                throw new DeliveryFailed(deliveryId + " attempt " + attempt + ": " + e.getMessage());
+                throw new DeliveryFailed(deliveryId + " attempt " + attempt + ": " + e.getMessage(), next);
             }
         }
     }
@@ -167,25 +161,5 @@ public class DeliveryTasks {
         body.put("runbookUrl", runbooks.url(job.agentId(), job.incidentId(), job.runbookId()));
         body.put("incidentUrl", base + "/api/v1/incidents/" + job.incidentId());
         return DeliveryJobs.write(mapper, body).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A delivery attempt failed; the task is rescheduled by {@link BackoffFailureHandler}. */
-    static final class DeliveryFailed extends RuntimeException {
-        DeliveryFailed(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** Reschedules a failed delivery by {@link Backoff}, for ever: until it is delivered. */
-    static final class BackoffFailureHandler<T> implements FailureHandler<T> {
-        @Override
-        public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
-            int attempt = complete.getExecution().consecutiveFailures + 1;
-            Instant next = complete.getTimeDone().plus(Backoff.delay(attempt,
-                    complete.getExecution().taskInstance.getId()));
-            log.info("Delivery {} failed (attempt {}): {}; retrying at {}", complete.getExecution().taskInstance,
-                    attempt, complete.getCause().map(Throwable::getMessage).orElse("?"), next);
-            operations.reschedule(complete, next);
-        }
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import dev.dialtone.domain.escalation.api.TargetType;
 import dev.dialtone.domain.incident.api.FailoverAction;
 import dev.dialtone.domain.incident.api.FailoverRequestedEvent;
 import dev.dialtone.domain.incident.api.NotificationRequestedEvent;
@@ -21,8 +21,7 @@ import java.time.Clock;
  * Turns decisions into delivery tasks inside the transaction that records them (a subscribing handler runs in the
  * publisher's unit of work): if the decision commits, so does its delivery; if not, neither does. Once committed,
  * the local scheduler is nudged so the first attempt goes out at once rather than at its next poll.
- * <p>
- * PagerDuty and Slack targets are not delivered yet: their notifications stay pending on the timeline.
+ * Each target type has its own task: signed webhooks, PagerDuty events, Slack messages.
  */
 @Component
 @ProcessingGroup(Outbox.PROCESSING_GROUP)
@@ -33,29 +32,48 @@ public class Outbox {
     private final Scheduler scheduler;
     private final OneTimeTask<String> notifications;
     private final OneTimeTask<String> failovers;
+    private final CustomTask<String> pagerDuty;
+    private final CustomTask<String> slack;
     private final ObjectMapper mapper;
     private final Clock clock = Clock.systemUTC();
 
     public Outbox(Scheduler scheduler, @Qualifier("notificationDeliveryTask") OneTimeTask<String> notifications,
-                  @Qualifier("failoverDeliveryTask") OneTimeTask<String> failovers, ObjectMapper mapper) {
+                  @Qualifier("failoverDeliveryTask") OneTimeTask<String> failovers,
+                  @Qualifier("pagerDutyDeliveryTask") CustomTask<String> pagerDuty,
+                  @Qualifier("slackDeliveryTask") CustomTask<String> slack, ObjectMapper mapper) {
         this.scheduler = scheduler;
         this.notifications = notifications;
         this.failovers = failovers;
+        this.pagerDuty = pagerDuty;
+        this.slack = slack;
         this.mapper = mapper;
     }
 
     @EventHandler
     void on(NotificationRequestedEvent event, UnitOfWork<?> uow) {
-        if (event.target().type() != TargetType.WEBHOOK) {
-            return;
+        switch (event.target().type()) {
+            case PAGERDUTY -> schedule(pagerDuty, event, event.target().routingKey());
+            case SLACK -> schedule(slack, event, event.target().channel() != null ? event.target().channel()
+                    : event.target().user());
+            case WEBHOOK -> scheduleWebhook(event);
         }
+        nudgeAfterCommit(uow);
+    }
+
+    private void schedule(CustomTask<String> task, NotificationRequestedEvent event, String address) {
+        DeliveryJobs.TargetJob job = new DeliveryJobs.TargetJob(event.notificationId(), event.incidentId().value(),
+                event.type().name(), address);
+        scheduler.scheduleIfNotExists(task.instance(event.notificationId(), DeliveryJobs.write(mapper, job)),
+                clock.instant());
+    }
+
+    private void scheduleWebhook(NotificationRequestedEvent event) {
         DeliveryJobs.NotificationJob job = new DeliveryJobs.NotificationJob(event.notificationId(),
                 event.incidentId().value(), event.agentId().value(), event.type().name(), event.target().url(),
                 event.target().secret(), event.level(), event.round(), event.kind().name(), event.severity().name(),
                 event.summary(), event.runbookId());
         scheduler.scheduleIfNotExists(notifications.instance(event.notificationId(),
                 DeliveryJobs.write(mapper, job)), clock.instant());
-        nudgeAfterCommit(uow);
     }
 
     @EventHandler

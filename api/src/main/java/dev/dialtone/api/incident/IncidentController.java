@@ -171,6 +171,8 @@ public class IncidentController {
         json.put("escalationRound", incident.escalationRound());
         json.put("runbookUrl", runbooks.url(incident.agentId(), incident.id(), incident.runbookId()));
         json.put("evidence", incident.evidence());
+        json.put("slackChannel", incident.slackChannelId() == null ? null
+                : Map.of("id", incident.slackChannelId(), "name", incident.slackChannelName()));
         if (incident.timeline() != null) {
             json.put("timeline", incident.timeline());
         }

@@ -9,6 +9,7 @@ import dev.dialtone.api.signal.IngestResult;
 import dev.dialtone.api.signal.SignalIngestion;
 import dev.dialtone.api.web.ApiException;
 import dev.dialtone.api.web.Blocking;
+import dev.dialtone.api.web.RawBodies;
 import dev.dialtone.domain.agent.api.AgentId;
 import dev.dialtone.domain.agent.api.VoicePlatform;
 import dev.dialtone.domain.signal.api.AgentSignal;
@@ -17,8 +18,6 @@ import dev.dialtone.integrations.voice.PlatformCall;
 import dev.dialtone.integrations.voice.ReasonMatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,7 +71,7 @@ public class VoiceWebhookController {
         AgentId id = AgentController.agentId(agentId);
         Instant receivedAt = clock.instant();
         ServerHttpRequest request = exchange.getRequest();
-        return body(request)
+        return RawBodies.read(request, MAX_BYTES, VoiceWebhookController::tooLarge)
                 .flatMap(body -> Blocking.call(() -> {
                     RegisteredAgent agent = registry.findAgent(id).orElseThrow(() -> {
                         metrics.received(voicePlatform, "unknown-agent");
@@ -128,24 +127,6 @@ public class VoiceWebhookController {
         Map<String, String> headers = new LinkedHashMap<>();
         request.getHeaders().forEach((name, values) -> headers.put(name, values.isEmpty() ? "" : values.get(0)));
         return headers;
-    }
-
-    private static Mono<byte[]> body(ServerHttpRequest request) {
-        if (request.getHeaders().getContentLength() > MAX_BYTES) {
-            return Mono.error(tooLarge());
-        }
-        return DataBufferUtils.join(request.getBody(), MAX_BYTES)
-                .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
-                .map(buffer -> {
-                    try {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        return bytes;
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                .defaultIfEmpty(new byte[0]);
     }
 
     private static ApiException tooLarge() {

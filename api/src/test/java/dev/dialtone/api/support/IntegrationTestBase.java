@@ -38,6 +38,7 @@ public abstract class IntegrationTestBase {
             String[] kv = property.split("=", 2);
             registry.add(kv[0], () -> kv[1]);
         }
+        FakeIntegrations.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     protected WebTestClient as(String key) {

@@ -28,6 +28,7 @@ import dev.dialtone.domain.incident.api.IncidentReopenedEvent;
 import dev.dialtone.domain.incident.api.IncidentResolvedEvent;
 import dev.dialtone.domain.incident.api.IncidentSeverityRaisedEvent;
 import dev.dialtone.domain.incident.api.IncidentStatus;
+import dev.dialtone.domain.incident.api.IntegrationProblemRecordedEvent;
 import dev.dialtone.domain.incident.api.NotificationAttemptFailedEvent;
 import dev.dialtone.domain.incident.api.NotificationDeliveredEvent;
 import dev.dialtone.domain.incident.api.NotificationRequestedEvent;
@@ -37,13 +38,16 @@ import dev.dialtone.domain.incident.api.OpenIncidentCommand;
 import dev.dialtone.domain.incident.api.RaiseIncidentSeverityCommand;
 import dev.dialtone.domain.incident.api.RecordEscalationExhaustedCommand;
 import dev.dialtone.domain.incident.api.RecordFailoverOutcomeCommand;
+import dev.dialtone.domain.incident.api.RecordIntegrationProblemCommand;
 import dev.dialtone.domain.incident.api.RecordNotificationAttemptFailedCommand;
 import dev.dialtone.domain.incident.api.RecordNotificationDeliveredCommand;
 import dev.dialtone.domain.incident.api.RecordRecoveryCommand;
+import dev.dialtone.domain.incident.api.RecordSlackChannelCommand;
 import dev.dialtone.domain.incident.api.ReopenIncidentCommand;
 import dev.dialtone.domain.incident.api.RequestFailoverCommand;
 import dev.dialtone.domain.incident.api.ResolveIncidentCommand;
 import dev.dialtone.domain.incident.api.Severity;
+import dev.dialtone.domain.incident.api.SlackChannelOpenedEvent;
 import dev.dialtone.domain.tenancy.TenantId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -85,6 +89,7 @@ public class Incident {
     private int round;
     private int notifications;
     private int failoverRequests;
+    private String slackChannel;
     private final Set<NotificationTarget> paged = new LinkedHashSet<>();
     private final Set<String> undelivered = new HashSet<>();
     private final Map<String, FailoverAction> pendingFailovers = new HashMap<>();
@@ -219,6 +224,20 @@ public class Incident {
     }
 
     @CommandHandler
+    public void handle(RecordSlackChannelCommand command) {
+        if (slackChannel == null) {
+            apply(new SlackChannelOpenedEvent(incidentId, agentId, command.channelId(), command.channelName(),
+                    command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordIntegrationProblemCommand command) {
+        apply(new IntegrationProblemRecordedEvent(incidentId, agentId, command.integration(), command.error(),
+                command.nextAttemptAt(), command.at()));
+    }
+
+    @CommandHandler
     public void handle(RequestFailoverCommand command) {
         boolean activate = command.action() == FailoverAction.ACTIVATE;
         if (failover == null || activate == failoverActive) {
@@ -319,6 +338,11 @@ public class Incident {
     @EventSourcingHandler
     void on(NotificationDeliveredEvent event) {
         undelivered.remove(event.notificationId());
+    }
+
+    @EventSourcingHandler
+    void on(SlackChannelOpenedEvent event) {
+        slackChannel = event.channelId();
     }
 
     @EventSourcingHandler

@@ -22,10 +22,10 @@ public interface SlackApi {
     void invite(String channelId, List<String> userIds);
 
     /**
-     * Posts a message and returns its {@code ts}, which {@link #update} needs. The channel may be a user id: Slack
-     * then delivers it as a direct message from the app.
+     * Posts a message and returns where it landed, which {@link #update} needs. The channel may be a user id: Slack
+     * then delivers it as a direct message from the app, in a channel of its own.
      */
-    String post(String channel, SlackMessage message);
+    SlackPosted post(String channel, SlackMessage message);
 
     /** Replaces a message posted earlier; a message without blocks removes the old blocks. */
     void update(String channel, String ts, SlackMessage message);

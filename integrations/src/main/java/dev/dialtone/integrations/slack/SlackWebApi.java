@@ -12,6 +12,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.auth.AuthTestRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.request.conversations.ConversationsCreateRequest;
 import com.slack.api.methods.request.conversations.ConversationsInviteRequest;
@@ -171,14 +172,15 @@ public final class SlackWebApi implements SlackApi {
     }
 
     @Override
-    public String post(String channel, SlackMessage message) {
+    public SlackPosted post(String channel, SlackMessage message) {
         ChatPostMessageRequest.ChatPostMessageRequestBuilder request = ChatPostMessageRequest.builder()
                 .channel(channel)
                 .text(message.text());
         if (!message.blocks().isEmpty()) {
             request.blocks(message.blocks());
         }
-        return call("chat.postMessage", () -> methods.chatPostMessage(request.build())).getTs();
+        ChatPostMessageResponse posted = call("chat.postMessage", () -> methods.chatPostMessage(request.build()));
+        return new SlackPosted(posted.getChannel() == null ? channel : posted.getChannel(), posted.getTs());
     }
 
     @Override

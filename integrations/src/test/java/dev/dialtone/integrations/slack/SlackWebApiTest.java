@@ -173,7 +173,8 @@ class SlackWebApiTest {
                 {"ok":true,"channel":"C0INC3","ts":"1795594320.000200",
                  "message":{"type":"message","bot_id":"B0DIALBOT","text":"OUTAGE on frontdesk","ts":"1795594320.000200"}}""");
 
-        String ts = api.post("C0INC3", new SlackMessage("OUTAGE on frontdesk", List.of(section("*OUTAGE* on frontdesk"))));
+        String ts = api.post("C0INC3", new SlackMessage("OUTAGE on frontdesk", List.of(section("*OUTAGE* on frontdesk"))))
+                .ts();
 
         assertThat(ts).isEqualTo("1795594320.000200");
         LoggedRequest post = slack.only("chat.postMessage");
@@ -201,7 +202,8 @@ class SlackWebApiTest {
     void postsATextOnlyMessageToAUserAsADirectMessage() {
         slack.answer("chat.postMessage", "{\"ok\":true,\"channel\":\"D0DM\",\"ts\":\"1795594400.000300\"}");
 
-        assertThat(api.post("U0ALICE", SlackMessage.text("You are on call for frontdesk"))).isEqualTo("1795594400.000300");
+        assertThat(api.post("U0ALICE", SlackMessage.text("You are on call for frontdesk")))
+                .isEqualTo(new SlackPosted("D0DM", "1795594400.000300"));
 
         LoggedRequest post = slack.only("chat.postMessage");
         assertThat(form(post, "channel")).isEqualTo("U0ALICE");

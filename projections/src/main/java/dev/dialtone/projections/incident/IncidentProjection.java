@@ -9,7 +9,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
-import dev.dialtone.domain.escalation.api.NotificationTarget;
+import dev.dialtone.domain.incident.IncidentTimeline;
 import dev.dialtone.domain.incident.api.EscalationExhaustedEvent;
 import dev.dialtone.domain.incident.api.Evidence;
 import dev.dialtone.domain.incident.api.FailoverAttemptFailedEvent;
@@ -31,10 +31,12 @@ import dev.dialtone.domain.incident.api.IncidentResolvedEvent;
 import dev.dialtone.domain.incident.api.IncidentSeverityRaisedEvent;
 import dev.dialtone.domain.incident.api.IncidentStatus;
 import dev.dialtone.domain.incident.api.IncidentView;
+import dev.dialtone.domain.incident.api.IntegrationProblemRecordedEvent;
 import dev.dialtone.domain.incident.api.NotificationAttemptFailedEvent;
 import dev.dialtone.domain.incident.api.NotificationDeliveredEvent;
 import dev.dialtone.domain.incident.api.NotificationRequestedEvent;
 import dev.dialtone.domain.incident.api.Severity;
+import dev.dialtone.domain.incident.api.SlackChannelOpenedEvent;
 import dev.dialtone.domain.incident.api.TimelineEntry;
 import dev.dialtone.domain.signal.api.SignalKind;
 import dev.dialtone.projections.GuardedCounters;
@@ -56,9 +58,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 /**
  * Keeps {@code incidents}: one document per incident with its state, evidence, notifications and timeline. Every
@@ -106,10 +106,7 @@ public class IncidentProjection {
                 .append("escalationLevel", 0)
                 .append("escalationRound", 0)
                 .append("evidence", evidence(e.evidence())))
-                .append("$push", timeline(e.openedAt(), "opened", e.reason()
-                        + (e.escalation() == null ? "; no escalation policy" : "; escalation policy "
-                        + e.escalation().policyId() + " v" + e.escalation().policyVersion()
-                        + (e.escalation().afterHours() ? " (after hours)" : "")))));
+                .append("$push", timeline(e)));
     }
 
     @EventHandler
@@ -123,7 +120,7 @@ public class IncidentProjection {
                 .append("resolvedBy", null)
                 .append("escalationLevel", 0)
                 .append("escalationRound", 0))
-                .append("$push", new Document("timeline", entry(e.reopenedAt(), "reopened", e.reason()))
+                .append("$push", new Document("timeline", entry(e))
                         .append("evidence", new Document("$each", evidence(e.evidence())))));
     }
 
@@ -131,21 +128,19 @@ public class IncidentProjection {
     void on(IncidentEvidenceAddedEvent e, TrackingToken token) {
         apply(e.incidentId(), token, new Document("$push", new Document("evidence",
                 new Document("$each", evidence(e.evidence())))
-                .append("timeline", entry(e.at(), "evidence", e.evidence().stream().map(Evidence::summary)
-                        .collect(Collectors.joining("; "))))));
+                .append("timeline", entry(e))));
     }
 
     @EventHandler
     void on(IncidentSeverityRaisedEvent e, TrackingToken token) {
         apply(e.incidentId(), token, new Document("$set", new Document("severity", e.to().name()))
-                .append("$push", timeline(e.at(), "severity-raised", e.from() + " to " + e.to() + ": " + e.reason())));
+                .append("$push", timeline(e)));
     }
 
     @EventHandler
     void on(IncidentRecoveryObservedEvent e, TrackingToken token) {
         apply(e.incidentId(), token, new Document("$set", new Document("recoveredAt", date(e.recoveredAt())))
-                .append("$push", timeline(e.at(), "recovered", "detection saw recovery at " + e.recoveredAt()
-                        + "; resolve when satisfied")));
+                .append("$push", timeline(e)));
     }
 
     @EventHandler
@@ -153,46 +148,30 @@ public class IncidentProjection {
         apply(e.incidentId(), token, new Document("$set", new Document("status", IncidentStatus.ACKNOWLEDGED.name())
                 .append("acknowledgedAt", date(e.at()))
                 .append("acknowledgedBy", e.by()))
-                .append("$push", timeline(e.at(), "acknowledged", "by " + e.by())));
+                .append("$push", timeline(e)));
     }
 
     @EventHandler
     void on(IncidentEscalationRequestedEvent e, TrackingToken token) {
-        apply(e.incidentId(), token, new Document("$push", timeline(e.at(), "escalation-requested",
-                "by " + e.by() + (e.reason() == null ? "" : ": " + e.reason()))));
+        apply(e.incidentId(), token, new Document("$push", timeline(e)));
     }
 
     @EventHandler
     void on(IncidentEscalatedEvent e, TrackingToken token) {
-        String why = switch (e.trigger()) {
-            case OPENED -> "incident opened";
-            case REOPENED -> "incident reopened";
-            case ACK_TIMEOUT -> "no acknowledgement within the previous level's ack timeout";
-            case MANUAL -> "requested by " + e.requestedBy();
-            case SEVERITY_RAISED -> "severity raised";
-        };
         apply(e.incidentId(), token, new Document("$set", new Document("escalationLevel", e.level())
                 .append("escalationRound", e.round()))
-                .append("$push", timeline(e.at(), "escalated", "level " + e.level() + " (round " + e.round()
-                        + ") of policy " + e.policyId() + " v" + e.policyVersion()
-                        + (e.afterHours() ? " (after hours)" : "") + " because " + why + "; targets: "
-                        + e.targets().stream().map(IncidentProjection::describe).collect(Collectors.joining(", ")))));
+                .append("$push", timeline(e)));
     }
 
     @EventHandler
     void on(NotificationRequestedEvent e, TrackingToken token) {
-        String pending = switch (e.target().type()) {
-            case WEBHOOK -> "PENDING";
-            case PAGERDUTY, SLACK -> "PENDING (no " + e.target().type().key() + " integration yet)";
-        };
         apply(e.incidentId(), token, new Document("$set", new Document("notifications." + key(e.notificationId()),
                 new Document("id", e.notificationId())
                         .append("type", e.type().name())
-                        .append("target", describe(e.target()))
-                        .append("status", pending)
+                        .append("target", IncidentTimeline.describe(e.target()))
+                        .append("status", "PENDING")
                         .append("attempts", 0)))
-                .append("$push", timeline(e.at(), "notification-requested", e.type().name().toLowerCase(Locale.ROOT)
-                        + " to " + describe(e.target()) + " (" + e.notificationId() + ")")));
+                .append("$push", timeline(e)));
     }
 
     @EventHandler
@@ -200,8 +179,7 @@ public class IncidentProjection {
         apply(e.incidentId(), token, new Document("$set", new Document(
                 "notifications." + key(e.notificationId()) + ".status", "DELIVERED")
                 .append("notifications." + key(e.notificationId()) + ".attempts", e.attempts()))
-                .append("$push", timeline(e.at(), "notification-delivered", e.notificationId() + " after "
-                        + e.attempts() + (e.attempts() == 1 ? " attempt" : " attempts") + ": " + e.detail())));
+                .append("$push", timeline(e)));
     }
 
     @EventHandler
@@ -211,16 +189,12 @@ public class IncidentProjection {
                 e.nextAttemptAt() == null ? "FAILED" : "RETRYING")
                 .append("notifications." + key(e.notificationId()) + ".attempts", e.attempt())
                 .append("notifications." + key(e.notificationId()) + ".lastError", e.error()))
-                .append("$push", timeline(e.at(), "notification-failed", e.notificationId() + " attempt "
-                        + e.attempt() + ": " + e.error() + (e.nextAttemptAt() == null ? "; giving up"
-                        : "; retrying at " + e.nextAttemptAt()))));
+                .append("$push", timeline(e)));
     }
 
     @EventHandler
     void on(EscalationExhaustedEvent e, TrackingToken token) {
-        apply(e.incidentId(), token, new Document("$push", timeline(e.at(), "escalation-exhausted",
-                "every level of " + e.rounds() + (e.rounds() == 1 ? " round" : " rounds")
-                        + " was notified without an acknowledgement")));
+        apply(e.incidentId(), token, new Document("$push", timeline(e)));
     }
 
     @EventHandler
@@ -230,33 +204,39 @@ public class IncidentProjection {
                 .append("resolvedBy", e.by())
                 .append("recoveredAt", e.recoveredAt() == null ? null : date(e.recoveredAt()))
                 .append("note", e.note()))
-                .append("$push", timeline(e.resolvedAt(), "resolved", (e.automatic()
-                        ? "automatically: recovered at " + e.recoveredAt() : "by " + e.by())
-                        + (e.note() == null ? "" : ": " + e.note()))));
+                .append("$push", timeline(e)));
     }
 
     @EventHandler
     void on(FailoverRequestedEvent e, TrackingToken token) {
         apply(e.incidentId(), token, new Document("$set", new Document("failover",
                 new Document("action", e.action().name()).append("status", "REQUESTED")))
-                .append("$push", timeline(e.at(), "failover-requested", e.action() + " via " + e.url()
-                        + (e.backupNumber() == null ? "" : " (backup " + e.backupNumber() + ")"))));
+                .append("$push", timeline(e)));
     }
 
     @EventHandler
     void on(FailoverSucceededEvent e, TrackingToken token) {
         apply(e.incidentId(), token, new Document("$set", new Document("failover.status", "CONFIRMED"))
-                .append("$push", timeline(e.at(), e.action() == dev.dialtone.domain.incident.api.FailoverAction.ACTIVATE
-                        ? "failover-activated" : "failover-deactivated", e.detail() + " after " + e.attempts()
-                        + (e.attempts() == 1 ? " attempt" : " attempts"))));
+                .append("$push", timeline(e)));
     }
 
     @EventHandler
     void on(FailoverAttemptFailedEvent e, TrackingToken token) {
         apply(e.incidentId(), token, new Document("$set", new Document("failover.status",
                 e.nextAttemptAt() == null ? "FAILED" : "RETRYING"))
-                .append("$push", timeline(e.at(), "failover-failed", e.action() + " attempt " + e.attempt() + ": "
-                        + e.error() + (e.nextAttemptAt() == null ? "" : "; retrying at " + e.nextAttemptAt()))));
+                .append("$push", timeline(e)));
+    }
+
+    @EventHandler
+    void on(SlackChannelOpenedEvent e, TrackingToken token) {
+        apply(e.incidentId(), token, new Document("$set", new Document("slackChannel", new Document("id", e.channelId())
+                .append("name", e.channelName())))
+                .append("$push", timeline(e)));
+    }
+
+    @EventHandler
+    void on(IntegrationProblemRecordedEvent e, TrackingToken token) {
+        apply(e.incidentId(), token, new Document("$push", timeline(e)));
     }
 
     @ResetHandler
@@ -338,12 +318,13 @@ public class IncidentProjection {
         }
     }
 
-    private static Document timeline(Instant at, String type, String detail) {
-        return new Document("timeline", entry(at, type, detail));
+    private static Document timeline(Object event) {
+        return new Document("timeline", entry(event));
     }
 
-    private static Document entry(Instant at, String type, String detail) {
-        return new Document("at", date(at)).append("type", type).append("detail", detail);
+    private static Document entry(Object event) {
+        TimelineEntry entry = IncidentTimeline.entry(event).orElseThrow();
+        return new Document("at", date(entry.at())).append("type", entry.type()).append("detail", entry.detail());
     }
 
     private static List<Document> evidence(List<Evidence> evidence) {
@@ -351,14 +332,6 @@ public class IncidentProjection {
                 .append("kind", e.kind() == null ? null : e.kind().name())
                 .append("occurredAt", date(e.occurredAt()))
                 .append("summary", e.summary())).toList();
-    }
-
-    private static String describe(NotificationTarget target) {
-        return switch (target.type()) {
-            case PAGERDUTY -> "pagerduty " + target.routingKey();
-            case SLACK -> "slack " + (target.channel() != null ? target.channel() : target.user());
-            case WEBHOOK -> "webhook " + target.url();
-        };
     }
 
     /** Notification ids hold '/'; field names may not hold '.', which ids never do, but be safe. */
@@ -385,6 +358,7 @@ public class IncidentProjection {
                 .stream()
                 .map(t -> new TimelineEntry(instant(t, "at"), t.getString("type"), t.getString("detail")))
                 .toList();
+        Document slack = doc.get("slackChannel", Document.class);
         return new IncidentView(doc.getString("_id"), doc.getString("tenant"), doc.getString("agentId"),
                 doc.getInteger("number", 0),
                 doc.getString("kind") == null ? null : IncidentKind.valueOf(doc.getString("kind")),
@@ -393,7 +367,8 @@ public class IncidentProjection {
                 instant(doc, "detectedAt"), instant(doc, "startedAt"), instant(doc, "openedAt"),
                 instant(doc, "acknowledgedAt"), doc.getString("acknowledgedBy"), instant(doc, "resolvedAt"),
                 doc.getString("resolvedBy"), instant(doc, "recoveredAt"), doc.getInteger("escalationLevel", 0),
-                doc.getInteger("escalationRound", 0), doc.getString("runbookId"), evidence, timeline);
+                doc.getInteger("escalationRound", 0), doc.getString("runbookId"), evidence, timeline,
+                slack == null ? null : slack.getString("id"), slack == null ? null : slack.getString("name"));
     }
 
     /** Keyset paging on (detectedAt, id), newest first; opaque to clients. */

@@ -3,7 +3,10 @@ package dev.dialtone.domain.incident.api;
 import java.time.Instant;
 import java.util.List;
 
-/** An incident as the read side knows it: its state, evidence and timeline (DESIGN.md "Incident JSON"). */
+/**
+ * An incident as the read side knows it: its state, evidence and timeline (DESIGN.md "Incident JSON"), and the Slack
+ * channel the bot opened for it, if any.
+ */
 public record IncidentView(String id,
                            String tenant,
                            String agentId,
@@ -23,5 +26,7 @@ public record IncidentView(String id,
                            int escalationRound,
                            String runbookId,
                            List<Evidence> evidence,
-                           List<TimelineEntry> timeline) {
+                           List<TimelineEntry> timeline,
+                           String slackChannelId,
+                           String slackChannelName) {
 }
