@@ -108,6 +108,56 @@ class LadderCrashIntegrationTest {
         }
     }
 
+    @Test
+    void aPageInFlightWhenKilledGoesOutAfterTheRestartAsTheSameAlert() throws Exception {
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "page-crash-")
+                .toAbsolutePath();
+        String eventsUrl = "--dialtone.pagerduty.events-url=" + receiver.baseUrl() + "/pd/v2/enqueue";
+        // PagerDuty hangs: the page is on the wire when the process dies
+        receiver.stubFor(WireMock.post(urlEqualTo("/pd/v2/enqueue")).atPriority(1)
+                .willReturn(aResponse().withStatus(202).withFixedDelay(60_000)));
+        try (DialtoneProcess first = DialtoneProcess.start(dataDir, eventsUrl)) {
+            WebTestClient operator = first.client(SMITH_OPERATOR);
+            operator.put().uri("/api/v1/escalation-policies/pager").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("""
+                            {"name": "Pager", "levels": [{"ackTimeout": "PT10M",
+                              "targets": [{"type": "pagerduty", "routingKey": "R0UT1NGKEY0000000000000000000042"}]}]}
+                            """)
+                    .exchange().expectStatus().isCreated();
+            operator.put().uri("/api/v1/agents/crash-page").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"name\": \"Crash page\", \"timezone\": \"UTC\", \"escalationPolicyId\": \"pager\"}")
+                    .exchange().expectStatus().isCreated();
+            Instant now = Instant.now();
+            first.client(SMITH_INGEST).post().uri("/api/v1/signals/health-checks")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                            [{"id": "p1", "agentId": "crash-page", "check": "sip", "occurredAt": "%s", "status": "DOWN"},
+                             {"id": "p2", "agentId": "crash-page", "check": "sip", "occurredAt": "%s", "status": "DOWN"}]
+                            """.formatted(now.minusSeconds(10), now))
+                    .exchange().expectStatus().isAccepted();
+            await().atMost(Duration.ofSeconds(30)).until(() -> requests("/pd/v2/enqueue").size() == 1);
+            first.kill9();
+        }
+        receiver.resetMappings();
+        receiver.stubFor(WireMock.post(urlEqualTo("/pd/v2/enqueue")).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"success\",\"message\":\"Event processed\",\"dedup_key\":\"x\"}")));
+
+        try (DialtoneProcess second = DialtoneProcess.start(dataDir, eventsUrl)) {
+            // the dead node's picked delivery is revived once its heartbeats are missed (4 x 10 s)
+            await().atMost(Duration.ofSeconds(90)).until(() -> requests("/pd/v2/enqueue").size() >= 2);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> second.client(SMITH_OPERATOR).get()
+                    .uri("/api/v1/incidents/crash-page-1").exchange().expectBody()
+                    .jsonPath("$.timeline[?(@.type == 'notification-delivered')]").exists());
+            Thread.sleep(3_000);
+            List<LoggedRequest> pages = requests("/pd/v2/enqueue");
+            assertThat(pages).as("the page was resent once, not again and again").hasSize(2);
+            assertThat(pages).extracting(LoggedRequest::getBodyAsString)
+                    .allMatch(body -> body.contains("\"dedup_key\":\"dialtone/crash-page-1\""))
+                    .allMatch(body -> body.contains("\"event_action\":\"trigger\""));
+            second.stop();
+        }
+    }
+
     private List<LoggedRequest> requests(String path) {
         return receiver.findAll(postRequestedFor(urlEqualTo(path)));
     }
