@@ -21,6 +21,7 @@ import java.util.Set;
  * @param embedded      tuning of the embedded stores
  * @param pagerduty     where pages go and how PagerDuty's webhooks are checked
  * @param slack         the Slack app: bot token, signing secret, and whom it serves
+ * @param probes        how active probes reach out
  */
 @ConfigurationProperties("dialtone")
 public record DialtoneProperties(@DefaultValue("./data") Path dataDir,
@@ -29,7 +30,8 @@ public record DialtoneProperties(@DefaultValue("./data") Path dataDir,
                                  @DefaultValue Mongodb mongodb,
                                  @DefaultValue Embedded embedded,
                                  @DefaultValue PagerDuty pagerduty,
-                                 @DefaultValue Slack slack) {
+                                 @DefaultValue Slack slack,
+                                 @DefaultValue Probes probes) {
 
     /** Shorter keys are guessable; 20 characters of a random alphabet is the floor. */
     public static final int MIN_KEY_LENGTH = 20;
@@ -131,6 +133,12 @@ public record DialtoneProperties(@DefaultValue("./data") Path dataDir,
         public String toString() {
             return "Slack[apiUrl=" + apiUrl + ", tenant=" + tenant + ", responders=" + responders + "]";
         }
+    }
+
+    /**
+     * @param sipLocalAddress the local address SIP OPTIONS probes send from and listen on (ephemeral ports)
+     */
+    public record Probes(@DefaultValue("0.0.0.0") String sipLocalAddress) {
     }
 
     /**

@@ -9,6 +9,9 @@ import dev.dialtone.domain.agent.api.AgentRegisteredEvent;
 import dev.dialtone.domain.agent.api.MaintenanceCancelledEvent;
 import dev.dialtone.domain.agent.api.MaintenanceScheduledEvent;
 import dev.dialtone.domain.agent.api.MaintenanceWindow;
+import dev.dialtone.domain.agent.api.ProbeDefinedEvent;
+import dev.dialtone.domain.agent.api.ProbeDefinition;
+import dev.dialtone.domain.agent.api.ProbeRemovedEvent;
 import dev.dialtone.domain.escalation.api.EscalationPolicyDefinedEvent;
 import dev.dialtone.domain.escalation.api.EscalationPolicyId;
 import dev.dialtone.domain.escalation.api.EscalationPolicyRevisedEvent;
@@ -82,6 +85,33 @@ public class ConfigurationRegistry {
     void on(MaintenanceCancelledEvent event) {
         jdbc.update("DELETE FROM maintenance_registry WHERE agent_id = ? AND window_id = ?",
                 event.agentId().value(), event.windowId());
+    }
+
+    @EventHandler
+    void on(ProbeDefinedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("INSERT INTO probe_registry (agent_id, probe_id, tenant_id, definition, updated_at) "
+                        + "VALUES (?, ?, ?, CAST(? AS JSONB), ?) ON CONFLICT (agent_id, probe_id) DO UPDATE SET "
+                        + "definition = EXCLUDED.definition, updated_at = EXCLUDED.updated_at",
+                event.agentId().value(), event.probe().probeId(), event.tenant().value(), json(event.probe()),
+                Timestamp.from(at));
+    }
+
+    @EventHandler
+    void on(ProbeRemovedEvent event) {
+        jdbc.update("DELETE FROM probe_registry WHERE agent_id = ? AND probe_id = ?", event.agentId().value(),
+                event.probeId());
+    }
+
+    /** The agent's probes, by id. */
+    public List<ProbeDefinition> probesOf(AgentId agentId) {
+        return jdbc.query("SELECT definition FROM probe_registry WHERE agent_id = ? ORDER BY probe_id",
+                (rs, i) -> read(rs.getString(1), ProbeDefinition.class), agentId.value());
+    }
+
+    public Optional<ProbeDefinition> findProbe(AgentId agentId, String probeId) {
+        return jdbc.query("SELECT definition FROM probe_registry WHERE agent_id = ? AND probe_id = ?",
+                (rs, i) -> read(rs.getString(1), ProbeDefinition.class), agentId.value(), probeId).stream()
+                .findFirst();
     }
 
     /** The agent's planned maintenance, earliest first. */

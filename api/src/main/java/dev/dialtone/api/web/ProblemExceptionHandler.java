@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dialtone.domain.ConflictException;
 import dev.dialtone.domain.agent.api.UnknownAgentException;
 import dev.dialtone.domain.agent.api.UnknownMaintenanceWindowException;
+import dev.dialtone.domain.agent.api.UnknownProbeException;
 import dev.dialtone.domain.incident.api.IncidentNotFoundException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,6 +52,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             return Problems.of(api.status(), slug(api.status()), api.getMessage());
         }
         if (error instanceof UnknownAgentException || error instanceof UnknownMaintenanceWindowException
+                || error instanceof UnknownProbeException
                 || error instanceof IncidentNotFoundException) {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", error.getMessage());
         }

@@ -6,6 +6,12 @@ import dev.dialtone.domain.agent.api.AgentId;
 import dev.dialtone.domain.agent.api.AgentReconfiguredEvent;
 import dev.dialtone.domain.agent.api.AgentRegisteredEvent;
 import dev.dialtone.domain.agent.api.CancelMaintenanceCommand;
+import dev.dialtone.domain.agent.api.DefineProbeCommand;
+import dev.dialtone.domain.agent.api.ProbeDefinedEvent;
+import dev.dialtone.domain.agent.api.ProbeDefinition;
+import dev.dialtone.domain.agent.api.ProbeRemovedEvent;
+import dev.dialtone.domain.agent.api.RemoveProbeCommand;
+import dev.dialtone.domain.agent.api.UnknownProbeException;
 import dev.dialtone.domain.agent.api.ConfigureAgentCommand;
 import dev.dialtone.domain.agent.api.MaintenanceCancelledEvent;
 import dev.dialtone.domain.agent.api.MaintenanceScheduledEvent;
@@ -36,6 +42,7 @@ public class Agent {
     private AgentConfiguration configuration;
     private long version;
     private final Map<String, MaintenanceWindow> maintenance = new HashMap<>();
+    private final Map<String, ProbeDefinition> probes = new HashMap<>();
 
     protected Agent() {
         // for Axon
@@ -73,6 +80,26 @@ public class Agent {
         apply(new MaintenanceCancelledEvent(agentId, command.windowId()));
     }
 
+    /** Returns whether the probe is new. */
+    @CommandHandler
+    public boolean handle(DefineProbeCommand command) {
+        requireOwner(command.tenant());
+        ProbeDefinition existing = probes.get(command.probe().probeId());
+        if (!command.probe().equals(existing)) {
+            apply(new ProbeDefinedEvent(agentId, tenant, command.probe()));
+        }
+        return existing == null;
+    }
+
+    @CommandHandler
+    public void handle(RemoveProbeCommand command) {
+        requireOwner(command.tenant());
+        if (!probes.containsKey(command.probeId())) {
+            throw new UnknownProbeException(agentId, command.probeId());
+        }
+        apply(new ProbeRemovedEvent(agentId, tenant, command.probeId()));
+    }
+
     private void requireOwner(TenantId caller) {
         if (!tenant.equals(caller)) {
             throw new UnknownAgentException(agentId);
@@ -101,5 +128,15 @@ public class Agent {
     @EventSourcingHandler
     void on(MaintenanceCancelledEvent event) {
         maintenance.remove(event.windowId());
+    }
+
+    @EventSourcingHandler
+    void on(ProbeDefinedEvent event) {
+        probes.put(event.probe().probeId(), event.probe());
+    }
+
+    @EventSourcingHandler
+    void on(ProbeRemovedEvent event) {
+        probes.remove(event.probeId());
     }
 }

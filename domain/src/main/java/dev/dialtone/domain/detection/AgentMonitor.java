@@ -160,12 +160,21 @@ public final class AgentMonitor {
     public List<Decision> onHealthCheck(HealthCheckRecordedEvent check) {
         List<Decision> decisions = new ArrayList<>();
         Instant at = check.occurredAt();
-        if (check.status() == HealthStatus.UP) {
-            noteActivity(at, decisions);
-        }
         Evidence fact = new Evidence(check.signalId(), SignalKind.HEALTH_CHECK, at, check.check() + " "
                 + check.status() + (check.detail() == null ? "" : ": " + check.detail())
                 + (check.latencyMs() == null ? "" : " (" + check.latencyMs() + " ms)"));
+        if (check.vendorStatus()) {
+            // a vendor's status page is supporting evidence for what the agent's own signals show: it neither opens
+            // nor ends an incident, and a vendor being fine says nothing about whether this line answers
+            if (check.status() != HealthStatus.UP) {
+                attach(IncidentKind.OUTAGE, fact, decisions);
+                attach(IncidentKind.DEGRADED, fact, decisions);
+            }
+            return decisions;
+        }
+        if (check.status() == HealthStatus.UP) {
+            noteActivity(at, decisions);
+        }
         outage.onHealthCheck(check.check(), check.status(), at, fact);
         reconcile(at, fact, decisions);
         if (check.status() == HealthStatus.DOWN) {

@@ -188,6 +188,22 @@ class AgentMonitorTest {
     }
 
     @Test
+    void aVendorsStatusPageSupportsAnOpenOutageButNeverOpensOrEndsOne() {
+        AgentMonitor monitor = monitor(true);
+        for (int second = 0; second < 120; second += 30) {
+            assertThat(aboutIncidents(monitor.onHealthCheck(vendorEvent(HealthStatus.DOWN, second))))
+                    .as("a vendor outage alone is no incident").isEmpty();
+        }
+        outage(monitor, 200);
+        List<Decision> supported = monitor.onHealthCheck(vendorEvent(HealthStatus.DOWN, 260));
+        assertThat(supported).singleElement().isInstanceOfSatisfying(Decision.AddEvidence.class, add ->
+                assertThat(add.evidence().get(0).summary()).contains("openai-status DOWN", "major_outage"));
+        assertThat(aboutIncidents(monitor.onHealthCheck(vendorEvent(HealthStatus.UP, 290))))
+                .as("the vendor recovering does not mean the line answers").isEmpty();
+        assertThat(aboutIncidents(monitor.onHealthCheck(vendorEvent(HealthStatus.UP, 320)))).isEmpty();
+    }
+
+    @Test
     void stateSurvivesEncodingAtAnyPointForThousandsOfGeneratedSignals() {
         SplittableRandom random = new SplittableRandom(8);
         for (int scenario = 0; scenario < 60; scenario++) {
@@ -273,6 +289,12 @@ class AgentMonitorTest {
     private HealthCheckRecordedEvent checkEvent(HealthStatus status, int second) {
         return new HealthCheckRecordedEvent("h-" + (++sequence), TENANT, AGENT, "sip-options",
                 T0.plusSeconds(second), status, 100L, null, "api");
+    }
+
+    private HealthCheckRecordedEvent vendorEvent(HealthStatus status, int second) {
+        return new HealthCheckRecordedEvent("v-" + (++sequence), TENANT, AGENT, "openai-status",
+                T0.plusSeconds(second), status, 80L, "openai: Chat Completions major_outage",
+                HealthCheckRecordedEvent.VENDOR_SOURCE_PREFIX + "openai");
     }
 
     private CallOutcomeRecordedEvent callEvent(CallOutcome outcome, int second) {

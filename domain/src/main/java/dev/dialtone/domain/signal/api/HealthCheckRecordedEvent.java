@@ -16,6 +16,14 @@ public record HealthCheckRecordedEvent(String signalId,
                                        String detail,
                                        String source) implements AgentSignal {
 
+    /** Signals whose source starts with this come from a vendor's status page, not from the agent. */
+    public static final String VENDOR_SOURCE_PREFIX = "statuspage:";
+
+    /** Whether this is a vendor's status (supporting evidence) rather than a check of the agent itself. */
+    public boolean vendorStatus() {
+        return source != null && source.startsWith(VENDOR_SOURCE_PREFIX);
+    }
+
     @Override
     public SignalKind kind() {
         return SignalKind.HEALTH_CHECK;
