@@ -2,12 +2,14 @@ package dev.dialtone.api;
 
 import dev.dialtone.api.store.EmbeddedMongoServer;
 import dev.dialtone.api.store.EmbeddedPostgresServer;
+import dev.dialtone.api.support.FakeIntegrations;
 import dev.dialtone.api.support.IntegrationTestBase;
 import dev.dialtone.api.support.Payloads;
 import dev.dialtone.api.support.TestKeys;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,12 +19,15 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.dialtone.api.support.TestKeys.SMITH_INGEST;
 import static dev.dialtone.api.support.TestKeys.SMITH_OPERATOR;
@@ -70,6 +75,8 @@ class EmbeddedStoresIntegrationTest extends IntegrationTestBase {
                 "--dialtone.data-dir=" + otherDataDir,
                 "--dialtone.node-id=second-node"));
         List.of(TestKeys.properties()).forEach(p -> args.add("--" + p));
+        // the nodes of one cluster share their configuration
+        FakeIntegrations.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(DialtoneApplication.class)
                 .run(args.toArray(String[]::new))) {
             assertThat(second.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
@@ -131,6 +138,33 @@ class EmbeddedStoresIntegrationTest extends IntegrationTestBase {
                 get(SMITH_READER, "/api/v1/incidents?agentId=two-node-line").expectBody()
                         .jsonPath("$.items.length()").isEqualTo(1)
                         .jsonPath("$.items[0].id").isEqualTo("two-node-line-1");
+
+                // a probe runs once per interval across both nodes
+                List<Instant> runs = new CopyOnWriteArrayList<>();
+                HttpServer peer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                peer.createContext("/health", exchange -> {
+                    runs.add(Instant.now());
+                    exchange.sendResponseHeaders(204, -1);
+                    exchange.close();
+                });
+                peer.start();
+                try {
+                    secondNode.put().uri("/api/v1/agents/two-node-line/probes/health")
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer " + SMITH_OPERATOR)
+                            .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                                    {"kind": "http", "interval": "PT10S", "timeout": "PT2S",
+                                     "http": {"url": "http://127.0.0.1:%d/health", "expectedStatus": 204}}"""
+                                    .formatted(peer.getAddress().getPort()))
+                            .exchange().expectStatus().isCreated();
+                    Thread.sleep(35_000);
+                    assertThat(runs).as("one run per 10 s slot, whichever node takes it").hasSizeBetween(3, 4);
+                    for (int i = 1; i < runs.size(); i++) {
+                        assertThat(Duration.between(runs.get(i - 1), runs.get(i)))
+                                .isBetween(Duration.ofSeconds(9), Duration.ofSeconds(11));
+                    }
+                } finally {
+                    peer.stop(0);
+                }
             } finally {
                 receiver.stop();
             }
