@@ -87,11 +87,12 @@ public class ProbeRunner {
         ingestMetrics.recorded(signal.kind(), recorded);
         meters.counter("dialtone.probes.runs", "kind", definition.kind().key(), "status", result.status().name())
                 .increment();
-        return Optional.of(ProbeGrid.next(key, definition.interval(), clock.instant()));
+        // read again: the probe may have been removed or given a new interval while it ran
+        return nextAfter(key);
     }
 
-    /** The next slot for the probe after a failed run; empty when the probe is gone. */
-    Optional<Instant> nextAfterFailure(String key) {
+    /** The probe's next slot from now; empty when the probe is gone. */
+    Optional<Instant> nextAfter(String key) {
         int slash = key.indexOf('/');
         return registry.findProbe(new AgentId(key.substring(0, slash)), key.substring(slash + 1))
                 .map(probe -> ProbeGrid.next(key, probe.interval(), clock.instant()));

@@ -50,7 +50,7 @@ public class ProbeTasks {
                 .onFailure((complete, operations) -> {
                     String key = complete.getExecution().taskInstance.getId();
                     log.warn("Probe {} run failed: {}", key, complete.getCause().map(Throwable::toString).orElse("?"));
-                    runner.nextAfterFailure(key).ifPresentOrElse(next -> operations.reschedule(complete, next),
+                    runner.nextAfter(key).ifPresentOrElse(next -> operations.reschedule(complete, next),
                             operations::remove);
                 })
                 .onDeadExecutionRevive()
