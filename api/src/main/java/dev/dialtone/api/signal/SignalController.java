@@ -5,6 +5,7 @@ import dev.dialtone.api.web.ApiException;
 import dev.dialtone.api.web.Blocking;
 import dev.dialtone.api.web.InvalidRequestException;
 import dev.dialtone.api.web.JsonBodies;
+import dev.dialtone.api.web.OverloadedException;
 import dev.dialtone.domain.signal.api.SignalKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,12 +28,14 @@ public class SignalController {
     private final SignalIngestion ingestion;
     private final JsonBodies bodies;
     private final IngestMetrics metrics;
+    private final IngestGate gate;
     private final Clock clock = Clock.systemUTC();
 
-    public SignalController(SignalIngestion ingestion, JsonBodies bodies, IngestMetrics metrics) {
+    public SignalController(SignalIngestion ingestion, JsonBodies bodies, IngestMetrics metrics, IngestGate gate) {
         this.ingestion = ingestion;
         this.bodies = bodies;
         this.metrics = metrics;
+        this.gate = gate;
     }
 
     @PostMapping("/{kind}")
@@ -44,12 +47,15 @@ public class SignalController {
                 .findFirst()
                 .orElseThrow(() -> ApiException.notFound("no signal kind '" + kind
                         + "'; use calls, health-checks or failover-actions"));
-        return bodies.read(exchange.getRequest())
-                .flatMap(json -> Blocking.call(() -> {
-                    SignalBatch batch = SignalRequests.parse(signalKind, caller.tenant(), json, clock.instant());
-                    ingestion.checkAgents(caller.tenant(), batch);
-                    return ingestion.ingest(batch.validSignals());
-                }))
+        return Mono.fromRunnable(gate::enter)
+                .then(bodies.read(exchange.getRequest())
+                        .flatMap(json -> Blocking.call(() -> {
+                            SignalBatch batch = SignalRequests.parse(signalKind, caller.tenant(), json,
+                                    clock.instant());
+                            ingestion.checkAgents(caller.tenant(), batch);
+                            return ingestion.ingest(batch.validSignals());
+                        }))
+                        .doFinally(signal -> gate.leave()))
                 .doOnNext(result -> metrics.recorded(signalKind, result))
                 .doOnError(e -> metrics.rejected(signalKind, reason(e)));
     }
@@ -58,6 +64,9 @@ public class SignalController {
         if (e instanceof InvalidRequestException invalid) {
             return invalid.errors().stream().anyMatch(err -> err.field().endsWith("agentId")
                     && err.message().startsWith("unknown agent")) ? "unknown-agent" : "invalid";
+        }
+        if (e instanceof OverloadedException) {
+            return "overloaded";
         }
         if (e instanceof ApiException api) {
             return switch (api.status()) {

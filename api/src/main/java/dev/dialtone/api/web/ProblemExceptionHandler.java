@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,12 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         }
         if (error instanceof ApiException api) {
             return Problems.of(api.status(), slug(api.status()), api.getMessage());
+        }
+        if (error instanceof OverloadedException overloaded) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, overloaded.retryAfter().toSeconds())));
+            meters.counter("dialtone.http.refused", "reason", "overloaded").increment();
+            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", overloaded.getMessage());
         }
         if (error instanceof UnknownAgentException || error instanceof UnknownMaintenanceWindowException
                 || error instanceof UnknownProbeException
