@@ -241,7 +241,7 @@ public final class DemoScenario {
         }
         console.say("NORMAL TRAFFIC  the last 10 minutes, sent in two batches (occurredAt in the past)");
         JsonNode callAnswer = api.call("POST", "/api/v1/signals/calls", "[" + String.join(",", calls) + "]");
-        console.detail("POST /api/v1/signals/calls → " + callAnswer + "   " + calls.size() + " calls ANSWERED");
+        console.detail("POST /api/v1/signals/calls → " + callAnswer + "   " + calls.size() + " calls ANSWERED on the two lines");
         JsonNode checkAnswer = api.call("POST", "/api/v1/signals/health-checks", "[" + String.join(",", checks) + "]");
         console.detail("POST /api/v1/signals/health-checks → " + checkAnswer + "   sip-options probe UP every 30 s");
         long expectedCalls = calls.stream().filter(c -> c.contains("\"" + AGENT + "\"")).count();
