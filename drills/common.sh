@@ -6,7 +6,7 @@ DRILL_KEY=${DRILL_KEY:-drill-operator-key-0000000000000001}
 DRILL_URL="http://localhost:${DRILL_PORT}"
 
 drill_build() {
-  ./mvnw -q -B -DskipTests install
+  if [ -z "${DRILL_SKIP_BUILD:-}" ]; then ./mvnw -q -B -DskipTests install; fi
   ./mvnw -q -B -pl bench dependency:build-classpath -Dmdep.outputFile=target/drill.classpath >/dev/null
   BENCH_CP="bench/target/classes:$(cat bench/target/drill.classpath)"
 }

@@ -50,7 +50,7 @@ public final class LedgerCheck {
         int port = Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(3)
                 .trim());
         List<String> missing = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/dialtone",
                 "postgres", "")) {
             for (int from = 0; from < acknowledged.size(); from += CHUNK) {
                 List<String> chunk = acknowledged.subList(from, Math.min(acknowledged.size(), from + CHUNK));
