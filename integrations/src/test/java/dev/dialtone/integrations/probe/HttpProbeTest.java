@@ -240,13 +240,16 @@ class HttpProbeTest {
     @Test
     void aPeerThatDoesNotSpeakTlsIsDownForTls() throws IOException {
         try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // every connection, not just the first: the JDK client may retry a GET whose connection was closed
             handlers.execute(() -> {
-                try (Socket client = plain.accept()) {
-                    client.getInputStream().read(new byte[512]);
-                    client.getOutputStream().write(
-                            "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                while (!plain.isClosed()) {
+                    try (Socket client = plain.accept()) {
+                        client.getInputStream().read(new byte[512]);
+                        client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        return; // closed at the end of the test
+                    }
                 }
             });
             URI url = URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/health");
