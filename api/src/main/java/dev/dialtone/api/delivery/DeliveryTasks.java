@@ -13,8 +13,6 @@ import dev.dialtone.domain.agent.api.FailoverTarget;
 import dev.dialtone.domain.incident.api.FailoverAction;
 import dev.dialtone.domain.incident.api.IncidentId;
 import dev.dialtone.domain.incident.api.RecordFailoverOutcomeCommand;
-import dev.dialtone.domain.incident.api.RecordNotificationAttemptFailedCommand;
-import dev.dialtone.domain.incident.api.RecordNotificationDeliveredCommand;
 import dev.dialtone.integrations.webhook.SignedWebhookClient;
 import dev.dialtone.integrations.webhook.WebhookDeliveryException;
 import io.micrometer.core.instrument.Counter;
@@ -54,21 +52,20 @@ public class DeliveryTasks {
                                                         ObjectProvider<CommandGateway> commands,
                                                         DialtoneProperties properties, RunbookLinks runbooks,
                                                         MeterRegistry meters) {
-        Attempts attempts = new Attempts(client, meters, "webhook");
+        NotificationOutcomes outcomes = new NotificationOutcomes(commands, meters, "webhook");
         return Tasks.oneTime(NOTIFICATION_TASK, String.class)
                 .onFailure(new BackoffFailureHandler<>())
                 .execute((TaskInstance<String> instance, ExecutionContext context) -> {
                     DeliveryJobs.NotificationJob job = DeliveryJobs.read(mapper, instance.getData(),
                             DeliveryJobs.NotificationJob.class);
-                    IncidentId incident = new IncidentId(job.incidentId());
-                    attempts.deliver(job.notificationId(), job.url(), notificationBody(job, properties, runbooks, mapper),
-                            job.secret(), context.getExecution().consecutiveFailures + 1,
-                            (attempt, detail, at) -> commands.getObject().sendAndWait(
-                                    new RecordNotificationDeliveredCommand(incident, job.notificationId(), attempt,
-                                            detail, at)),
-                            (attempt, error, next, at) -> commands.getObject().sendAndWait(
-                                    new RecordNotificationAttemptFailedCommand(incident, job.notificationId(),
-                                            attempt, error, next, at)));
+                    int attempt = context.getExecution().consecutiveFailures + 1;
+                    try {
+                        String detail = client.post(job.url(), notificationBody(job, properties, runbooks, mapper),
+                                job.secret(), job.notificationId());
+                        outcomes.delivered(job.incidentId(), job.notificationId(), attempt, detail);
+                    } catch (WebhookDeliveryException e) {
+                        throw outcomes.retrying(job.incidentId(), job.notificationId(), attempt, e.getMessage(), null);
+                    }
                 });
     }
 
