@@ -1,8 +1,6 @@
 package dev.dialtone.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dialtone.api.DialtoneApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -534,17 +532,11 @@ public final class DemoScenario {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /**
-     * Dialtone as {@link BenchSupport#start} starts it, but on a fixed port so the printed links work, and with the
-     * demo tenant's key. (BenchSupport's own {@code --server.port=0} cannot be overridden by a second
-     * {@code --server.port}: Spring joins repeated command-line options into {@code "0,8080"}.)
-     */
+    /** Dialtone as the benchmarks start it, on a fixed port so the printed links work, with the demo tenant's key. */
     private static ConfigurableApplicationContext start(Path dataDir, int port, String base, String key) {
-        return new SpringApplicationBuilder(DialtoneApplication.class).run("--server.port=" + port,
-                "--dialtone.data-dir=" + dataDir, "--dialtone.public-base-url=" + base, "--logging.level.root=WARN",
+        return BenchSupport.start(dataDir, "--server.port=" + port, "--dialtone.public-base-url=" + base,
                 "--logging.level.de.bwaldvogel.mongo=ERROR", // "Closing 1 clients" on every stop
-                "--dialtone.api-keys[0].key=" + key, "--dialtone.api-keys[0].tenant=demo",
-                "--dialtone.api-keys[0].role=operator");
+                "--dialtone.api-keys[0].key=" + key, "--dialtone.api-keys[0].tenant=demo");
     }
 
     private static void deleteTree(Path root) {

@@ -1,5 +1,7 @@
 package dev.dialtone.bench.drill;
 
+import dev.dialtone.bench.BenchSupport;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -7,11 +9,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,20 +41,16 @@ public final class FakesDownDrill {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> arg = new LinkedHashMap<>();
-        for (String a : args) {
-            arg.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        }
-        String url = arg.getOrDefault("url", "http://localhost:18080");
-        String key = arg.get("key");
-        int port = Integer.parseInt(arg.getOrDefault("port", "18099"));
-        Duration down = Duration.ofMinutes(Long.parseLong(arg.getOrDefault("downMinutes", "5")));
-        int incidents = Integer.parseInt(arg.getOrDefault("incidents", "3"));
+        String url = BenchSupport.stringArg(args, "url", "http://localhost:18080");
+        String key = BenchSupport.stringArg(args, "key", null);
+        int port = Integer.parseInt(BenchSupport.stringArg(args, "port", "18099"));
+        Duration down = Duration.ofMinutes(Long.parseLong(BenchSupport.stringArg(args, "downMinutes", "5")));
+        int incidents = Integer.parseInt(BenchSupport.stringArg(args, "incidents", "3"));
         List<Request> seen = new CopyOnWriteArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
         String run = "fd" + (System.currentTimeMillis() % 100000);
         String routingKey = ("R" + run + "00000000000000000000000000000000").substring(0, 32);
-        send(http, url, key, "PUT", "/api/v1/escalation-policies/" + run, """
+        BenchSupport.send(http, "PUT", url + "/api/v1/escalation-policies/" + run, key, """
                 {"name": "Fakes down", "levels": [{"ackTimeout": "PT10M", "targets": [
                   {"type": "pagerduty", "routingKey": "%s"}, {"type": "slack", "channel": "C0%s"}]}]}"""
                 .formatted(routingKey, run.toUpperCase()));
@@ -63,10 +58,10 @@ public final class FakesDownDrill {
         Instant back = Instant.now().plus(down);
         for (int i = 0; i < incidents; i++) {
             String agent = run + "-" + i;
-            send(http, url, key, "PUT", "/api/v1/agents/" + agent, """
+            BenchSupport.send(http, "PUT", url + "/api/v1/agents/" + agent, key, """
                     {"name": "Fakes down %d", "timezone": "UTC", "escalationPolicyId": "%s"}""".formatted(i, run));
             Instant now = Instant.now();
-            send(http, url, key, "POST", "/api/v1/signals/health-checks", """
+            BenchSupport.send(http, "POST", url + "/api/v1/signals/health-checks", key, """
                     [{"id": "%s-d1", "agentId": "%s", "check": "sip", "occurredAt": "%s", "status": "DOWN"},
                      {"id": "%s-d2", "agentId": "%s", "check": "sip", "occurredAt": "%s", "status": "DOWN"}]"""
                     .formatted(agent, agent, now.minusSeconds(5), agent, agent, now));
@@ -75,10 +70,12 @@ public final class FakesDownDrill {
         for (int i = 0; i < incidents; i++) {
             String incident = run + "-" + i + "-1";
             if (i % 3 != 2) {
-                send(http, url, key, "POST", "/api/v1/incidents/" + incident + "/acknowledge", "{\"by\": \"drill\"}");
+                BenchSupport.send(http, "POST", url + "/api/v1/incidents/" + incident + "/acknowledge", key,
+                        "{\"by\": \"drill\"}");
             }
             if (i % 3 == 1) {
-                send(http, url, key, "POST", "/api/v1/incidents/" + incident + "/resolve", "{\"by\": \"drill\"}");
+                BenchSupport.send(http, "POST", url + "/api/v1/incidents/" + incident + "/resolve", key,
+                        "{\"by\": \"drill\"}");
             }
         }
         System.out.printf("[%s] %d incidents opened, some acknowledged and resolved, while nothing was reachable%n",
@@ -92,7 +89,8 @@ public final class FakesDownDrill {
             Thread.sleep(5_000);
             delivered = true;
             for (int i = 0; i < incidents && delivered; i++) {
-                JsonNode detail = JSON.readTree(send(http, url, key, "GET", "/api/v1/incidents/" + run + "-" + i + "-1",
+                JsonNode detail = JSON.readTree(BenchSupport.send(http, "GET",
+                        url + "/api/v1/incidents/" + run + "-" + i + "-1", key,
                         null));
                 for (JsonNode entry : detail.get("timeline")) {
                     if (entry.get("type").asText().equals("notification-requested")) {
@@ -153,7 +151,8 @@ public final class FakesDownDrill {
                     .map(f -> f.get("text")).toList();
             boolean fine = actions.equals(expected) && channels == 1 && !steps.isEmpty()
                     && steps.size() == steps.stream().distinct().count();
-            System.out.printf("%s: PagerDuty %s (expected %s), Slack channel opened %d time(s), %d steps posted%s -> %s%n",
+            System.out.printf("%s: PagerDuty %s (expected %s), Slack channel opened %d time(s), %d steps posted%s"
+                            + " -> %s%n",
                     incident, actions, expected, channels, steps.size(),
                     steps.size() == steps.stream().distinct().count() ? "" : " WITH REPEATS", fine ? "ok" : "WRONG");
             ok &= fine;
@@ -206,16 +205,4 @@ public final class FakesDownDrill {
         return form;
     }
 
-    private static String send(HttpClient http, String url, String key, String method, String path, String body)
-            throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
-    }
 }

@@ -1,5 +1,7 @@
 package dev.dialtone.bench.drill;
 
+import dev.dialtone.bench.BenchSupport;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dialtone.domain.signal.api.SignalIdentity;
@@ -32,7 +34,8 @@ import java.util.stream.Stream;
  * Reads the embedded PostgreSQL of a running Dialtone through its {@code postmaster.pid} (the port), and the
  * incidents over HTTP. Exits 1 when anything is missing or doubled.
  * <p>
- * Arguments: {@code dataDir=<Dialtone's data dir> ledger=<file> tenant=<tenant> url=http://localhost:18080 key=<api key>}.
+ * Arguments: {@code dataDir=<Dialtone's data dir> ledger=<file> tenant=<tenant> url=http://localhost:18080
+ * key=<api key>}.
  */
 public final class LedgerCheck {
 
@@ -40,11 +43,10 @@ public final class LedgerCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> arg = args(args);
-        Path dataDir = Path.of(arg.get("dataDir"));
-        TenantId tenant = new TenantId(arg.getOrDefault("tenant", "drill"));
+        Path dataDir = Path.of(BenchSupport.stringArg(args, "dataDir", null));
+        TenantId tenant = new TenantId(BenchSupport.stringArg(args, "tenant", "drill"));
         List<String> acknowledged;
-        try (Stream<String> lines = Files.lines(Path.of(arg.get("ledger")))) {
+        try (Stream<String> lines = Files.lines(Path.of(BenchSupport.stringArg(args, "ledger", null)))) {
             acknowledged = lines.map(String::trim).filter(line -> !line.isEmpty()).distinct().toList();
         }
         int port = Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(3)
@@ -61,7 +63,8 @@ public final class LedgerCheck {
         System.out.printf("acknowledged signals: %,d; found in the event store: %,d; missing: %,d%n",
                 acknowledged.size(), acknowledged.size() - missing.size(), missing.size());
         missing.stream().limit(20).forEach(id -> System.out.println("  missing: " + id));
-        int doubled = incidentsOpenedTwice(arg.getOrDefault("url", "http://localhost:18080"), arg.get("key"));
+        int doubled = incidentsOpenedTwice(BenchSupport.stringArg(args, "url", "http://localhost:18080"),
+                BenchSupport.stringArg(args, "key", null));
         System.exit(missing.isEmpty() && doubled == 0 ? 0 : 1);
     }
 
@@ -134,14 +137,4 @@ public final class LedgerCheck {
         return incident.hasNonNull("resolvedAt") ? Instant.parse(incident.get("resolvedAt").asText()) : Instant.MAX;
     }
 
-    private static Map<String, String> args(String[] args) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                map.put(arg.substring(0, eq), arg.substring(eq + 1));
-            }
-        }
-        return map;
-    }
 }

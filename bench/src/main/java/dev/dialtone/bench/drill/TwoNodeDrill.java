@@ -1,13 +1,12 @@
 package dev.dialtone.bench.drill;
 
+import dev.dialtone.bench.BenchSupport;
+
 import com.sun.net.httpserver.HttpServer;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,9 +14,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -40,15 +37,11 @@ public final class TwoNodeDrill {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> arg = new LinkedHashMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            arg.put(a.substring(0, eq), a.substring(eq + 1));
-        }
-        List<Node> nodes = Arrays.stream(arg.get("nodes").split(",")).map(n -> n.split("\\|"))
+        List<Node> nodes = Arrays.stream(BenchSupport.stringArg(args, "nodes", null).split(","))
+                .map(n -> n.split("\\|"))
                 .map(p -> new Node(p[0], p[1], Long.parseLong(p[2]))).toList();
-        String key = arg.get("key");
-        int ackTimeout = Integer.parseInt(arg.getOrDefault("ackTimeout", "20"));
+        String key = BenchSupport.stringArg(args, "key", null);
+        int ackTimeout = Integer.parseInt(BenchSupport.stringArg(args, "ackTimeout", "20"));
         List<Arrival> arrivals = new CopyOnWriteArrayList<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/", exchange -> {
@@ -61,15 +54,15 @@ public final class TwoNodeDrill {
         HttpClient http = HttpClient.newHttpClient();
         Node first = nodes.get(0);
         String agent = "two-node-drill-" + (System.currentTimeMillis() % 100000);
-        send(http, first, key, "PUT", "/api/v1/escalation-policies/" + agent, """
+        BenchSupport.send(http, "PUT", first.url() + "/api/v1/escalation-policies/" + agent, key, """
                 {"name": "Two-node drill", "levels": [
                   {"ackTimeout": "PT%dS", "targets": [{"type": "webhook", "url": "%s/level1"}]},
                   {"ackTimeout": "PT10M", "targets": [{"type": "webhook", "url": "%s/level2"}]}]}"""
                 .formatted(ackTimeout, hooks, hooks));
-        send(http, first, key, "PUT", "/api/v1/agents/" + agent, """
+        BenchSupport.send(http, "PUT", first.url() + "/api/v1/agents/" + agent, key, """
                 {"name": "Two-node drill", "timezone": "UTC", "escalationPolicyId": "%s"}""".formatted(agent));
         Instant now = Instant.now();
-        send(http, nodes.get(1), key, "POST", "/api/v1/signals/health-checks", """
+        BenchSupport.send(http, "POST", nodes.get(1).url() + "/api/v1/signals/health-checks", key, """
                 [{"id": "%s-1", "agentId": "%s", "check": "sip", "occurredAt": "%s", "status": "DOWN"},
                  {"id": "%s-2", "agentId": "%s", "check": "sip", "occurredAt": "%s", "status": "DOWN"}]"""
                 .formatted(agent, agent, now.minusSeconds(10), agent, agent, now));
@@ -79,8 +72,9 @@ public final class TwoNodeDrill {
         System.out.printf("level 1 paged at %s; level 2 due at about %s%n", level1.at(), due);
 
         String owner;
-        try (Connection db = DriverManager.getConnection(arg.get("jdbc"), arg.getOrDefault("user", "dialtone"),
-                arg.getOrDefault("password", "dialtone"))) {
+        try (Connection db = DriverManager.getConnection(BenchSupport.stringArg(args, "jdbc", null),
+                BenchSupport.stringArg(args, "user", "dialtone"),
+                BenchSupport.stringArg(args, "password", "dialtone"))) {
             owner = owner(db);
             Node victim = nodes.stream().filter(n -> n.id().equals(owner)).findFirst().orElseThrow(() ->
                     new IllegalStateException("the saga segment is owned by '" + owner + "', not one of " + nodes));
@@ -136,15 +130,4 @@ public final class TwoNodeDrill {
         return null;
     }
 
-    private static void send(HttpClient http, Node node, String key, String method, String path, String body)
-            throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.url() + path))
-                .method(method, HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + path + " on " + node.id() + ": " + response.statusCode()
-                    + " " + response.body());
-        }
-    }
 }

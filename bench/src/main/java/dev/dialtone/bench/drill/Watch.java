@@ -1,5 +1,7 @@
 package dev.dialtone.bench.drill;
 
+import dev.dialtone.bench.BenchSupport;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,12 +35,12 @@ public final class Watch {
             "(?m)^dialtone_ingest_signals_total\\{[^}]*result=\"accepted\"[^}]*} ([0-9.eE+-]+)");
 
     public static void main(String[] args) throws Exception {
-        String url = arg(args, "url", "http://localhost:18080");
-        int minutes = Integer.parseInt(arg(args, "minutes", "10"));
-        int every = Integer.parseInt(arg(args, "every", "15"));
-        double maxLag = Double.parseDouble(arg(args, "maxLagSeconds", "2"));
-        double maxGrowth = Double.parseDouble(arg(args, "maxGrowth", "0.25"));
-        int warmup = Integer.parseInt(arg(args, "warmup", "60"));
+        String url = BenchSupport.stringArg(args, "url", "http://localhost:18080");
+        int minutes = Integer.parseInt(BenchSupport.stringArg(args, "minutes", "10"));
+        int every = Integer.parseInt(BenchSupport.stringArg(args, "every", "15"));
+        double maxLag = Double.parseDouble(BenchSupport.stringArg(args, "maxLagSeconds", "2"));
+        double maxGrowth = Double.parseDouble(BenchSupport.stringArg(args, "maxGrowth", "0.25"));
+        int warmup = Integer.parseInt(BenchSupport.stringArg(args, "warmup", "60"));
         HttpClient http = HttpClient.newHttpClient();
         List<Double> lags = new ArrayList<>();
         List<Double> live = new ArrayList<>();
@@ -98,12 +100,4 @@ public final class Watch {
         return sum;
     }
 
-    private static String arg(String[] args, String name, String fallback) {
-        for (String arg : args) {
-            if (arg.startsWith(name + "=")) {
-                return arg.substring(name.length() + 1);
-            }
-        }
-        return fallback;
-    }
 }

@@ -1,5 +1,7 @@
 package dev.dialtone.bench.sim;
 
+import dev.dialtone.bench.BenchSupport;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,8 +17,8 @@ record SimulatorOptions(URI url, String key, int agents, Double rate, int second
                         int probeInterval, FaultSchedule faults, long seed, Path ledger, boolean setup, String prefix,
                         URI policyWebhook, boolean embedded, int batch, String runId, double badRate) {
 
-    /** Same key as {@code dev.dialtone.bench.BenchSupport.KEY}, which is package-private there. */
-    static final String BENCH_KEY = "bench-operator-key-0000000000000";
+    /** The benchmarks' operator key, which an embedded Dialtone is started with. */
+    static final String BENCH_KEY = BenchSupport.KEY;
 
     static final Map<String, String> DEFAULTS = defaults();
 

@@ -39,13 +39,6 @@ class SimulatorOptionsTest {
     }
 
     @Test
-    void theKeyMatchesTheBenchmarksKey() throws Exception {
-        var field = Class.forName("dev.dialtone.bench.BenchSupport").getDeclaredField("KEY");
-        field.setAccessible(true);
-        assertThat(SimulatorOptions.BENCH_KEY).isEqualTo(field.get(null));
-    }
-
-    @Test
     void faultsAreCheckedAgainstTheNumberOfAgents() {
         assertThat(parse("agents=5", "faults=outage@1+2:4").faults().faults()).hasSize(1);
         assertThatThrownBy(() -> parse("agents=5", "faults=outage@1+2:5")).hasMessageContaining("0-4");
