@@ -275,6 +275,36 @@ class SlaReportingIntegrationTest extends IntegrationTestBase {
     }
 
     /**
+     * The rebuild replays the store in bulk and then hands over to the projections processor at the position it
+     * reached: calls posted while it runs and after it are each counted once, whichever of the two picks them up.
+     */
+    @Test
+    void callsPostedDuringAndAfterARebuildAreCountedOnce() throws Exception {
+        String agent = marchAgent();
+        awaitReport(agent, "month=2026-03", r -> r.get("calls").get("total").asInt() == 7
+                && r.get("mttrSeconds").isNumber());
+
+        body(post(SMITH_OPERATOR, "/api/v1/admin/projections/rebuild", "{}").expectStatus().isAccepted());
+        for (int i = 0; i < 5; i++) {
+            post(SMITH_INGEST, "/api/v1/signals/calls", "[" + Payloads.call(agent + "-during-" + i, agent,
+                    "2026-03-15T1" + i + ":00:00Z", "ANSWERED") + "]").expectStatus().isAccepted();
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
+                body(get(SMITH_READER, "/api/v1/admin/projections/rebuild").expectStatus().isOk())
+                        .get("state").asText().equals("DONE"));
+        post(SMITH_INGEST, "/api/v1/signals/calls", "[" + Payloads.call(agent + "-after", agent,
+                "2026-03-16T10:00:00Z", "MISSED") + "]").expectStatus().isAccepted();
+
+        JsonNode report = awaitReport(agent, "month=2026-03", r -> r.get("calls").get("total").asInt() >= 13);
+        assertThat(report.get("calls").get("total").asInt()).isEqualTo(13);
+        assertThat(report.get("incidents").asInt()).isEqualTo(1);
+        // the agent's own tally: eight inbound calls from March (one of them on April 1 UTC), six more since
+        JsonNode status = body(get(SMITH_READER, "/api/v1/agents/" + agent).expectStatus().isOk());
+        assertThat(status.at("/status/calls/inbound").asInt()).isEqualTo(14);
+        assertThat(status.at("/status/calls/outbound").asInt()).isEqualTo(1);
+    }
+
+    /**
      * An agent in Los Angeles with March 2026 behind it: an outage on March 10 partly inside planned maintenance,
      * and calls either side of the month's local edges. Silence detection is set out of reach.
      */

@@ -7,8 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,9 +31,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drops the read models (each projection's reset handler) and replays the whole event store into them. The
- * projections processor is stopped, its token reset to the start of the stream, and started again; while it catches
- * up to the head as it was when the rebuild began, progress goes to the log every five seconds and to the gauge
- * {@code dialtone.projections.rebuild.progress} (0 to 1). Reads during a rebuild see partial read models.
+ * projections processor is stopped and its token reset to the start of the stream; a {@link BulkReplay} then feeds
+ * the processor's handlers in large chunks, storing its progress as the processor's token (so a crash resumes the
+ * replay from there, through the processor), and the processor is started again from where the replay ended.
+ * Progress goes to the log every five seconds and to the gauge {@code dialtone.projections.rebuild.progress} (0 to 1).
+ * If the bulk replay fails, the processor is started on its reset token and replays by itself, more slowly; the
+ * rebuild is done once it passes the head as it was when the rebuild began. Reads during a rebuild see partial read
+ * models.
  */
 @Service
 public class ProjectionRebuild implements DisposableBean {
@@ -38,45 +47,65 @@ public class ProjectionRebuild implements DisposableBean {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final EventStorageEngine storage;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactions;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "projection-rebuild-report");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ExecutorService replayer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "projection-rebuild");
         thread.setDaemon(true);
         return thread;
     });
     private volatile RebuildStatus status = RebuildStatus.never();
+    /** Set while the bulk replay runs: the last position it handled; then the processor's progress is watched. */
+    private volatile boolean bulk;
+    private volatile long bulkPosition = -1;
     private ScheduledFuture<?> watch;
 
-    public ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore, MeterRegistry meters) {
+    public ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore,
+                             EventStorageEngine storage, TokenStore tokenStore, TransactionManager transactions,
+                             MeterRegistry meters) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.storage = storage;
+        this.tokenStore = tokenStore;
+        this.transactions = transactions;
         Gauge.builder("dialtone.projections.rebuild.progress", this, rebuild -> rebuild.status.progress())
                 .description("share of the event store replayed by the running or last projection rebuild")
                 .register(meters);
     }
 
-    /** Starts a rebuild and returns at once; the replay runs on the projections processor's own thread. */
+    /** Starts a rebuild and returns at once; the replay runs on a thread of its own. */
     public synchronized RebuildStatus start() {
         if (status.state() == RebuildStatus.State.RUNNING) {
             throw new ConflictException("a rebuild started at " + status.startedAt() + " is still running");
         }
         TrackingEventProcessor processor = processor();
-        long target = position(eventStore.createHeadToken());
+        TrackingToken head = eventStore.createHeadToken();
+        long target = position(head);
         Instant started = clock.instant();
         log.info("Projection rebuild: stopping '{}', dropping the read models, replaying {} events",
                 processor.getName(), target + 1);
         processor.shutDown();
         try {
+            // claims every segment for this node, and keeps them claimed until the processor starts again
             processor.resetTokens();
         } catch (UnableToClaimTokenException e) {
             processor.start();
             throw new ConflictException("another Dialtone node holds the projections processor; "
                     + "rebuild there or stop that node first");
         }
-        processor.start();
         status = RebuildStatus.running(started, target);
+        bulk = true;
+        bulkPosition = -1;
         watch = reporter.scheduleAtFixedRate(this::report, REPORT_EVERY.toMillis(), REPORT_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
+        replayer.execute(() -> replay(processor, head));
         return status;
     }
 
@@ -87,28 +116,85 @@ public class ProjectionRebuild implements DisposableBean {
         return status;
     }
 
-    /** Samples the processor: logs progress, and ends the rebuild once every segment has passed the target. */
+    private void replay(TrackingEventProcessor processor, TrackingToken head) {
+        String name = processor.getName();
+        try {
+            int[] segments = transactions.fetchInTransaction(() -> tokenStore.fetchSegments(name));
+            BulkReplay replay = new BulkReplay(storage, processor.eventHandlerInvoker(), head);
+            TrackingToken last = replay.run((token, events) -> {
+                bulkPosition = position(token);
+                // the replay so far becomes the processor's token: after a crash it goes on from here
+                store(name, segments, ReplayToken.createReplayToken(head, token));
+            });
+            if (last != null) {
+                store(name, segments, last);
+            }
+            finish(position(last));
+        } catch (Exception e) {
+            log.error("Projection rebuild: the bulk replay failed at position {}; the projections processor "
+                    + "replays from its last stored token instead", bulkPosition, e);
+        } finally {
+            bulk = false;
+            releaseClaims(name);
+            processor.start();
+        }
+    }
+
+    private void store(String name, int[] segments, TrackingToken token) {
+        transactions.executeInTransaction(() -> {
+            for (int segment : segments) {
+                tokenStore.storeToken(token, name, segment);
+            }
+        });
+    }
+
+    private void releaseClaims(String name) {
+        try {
+            transactions.executeInTransaction(() -> {
+                for (int segment : tokenStore.fetchSegments(name)) {
+                    tokenStore.releaseClaim(name, segment);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Projection rebuild: could not release the claims on '{}'; they expire by themselves", name, e);
+        }
+    }
+
+    private synchronized void finish(long reached) {
+        RebuildStatus current = status;
+        Instant now = clock.instant();
+        status = current.at(Math.max(reached, current.targetPosition()), now);
+        watch.cancel(false);
+        log.info("Projection rebuild: done, {} events in {}", current.targetPosition() + 1,
+                Duration.between(current.startedAt(), now));
+    }
+
+    /**
+     * Logs progress; once the bulk replay has given way to the processor, ends the rebuild when every segment has
+     * passed the target.
+     */
     private synchronized void report() {
         RebuildStatus current = status;
         if (current.state() != RebuildStatus.State.RUNNING) {
             return;
         }
-        Map<Integer, EventTrackerStatus> segments = processor().processingStatus();
-        long reached = segments.values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(-1))
-                .min().orElse(-1);
-        Instant now = clock.instant();
-        // not EventTrackerStatus.isReplaying: Axon keeps that set until an event newer than the reset arrives
-        boolean caughtUp = !segments.isEmpty() && reached >= current.targetPosition();
-        status = current.at(reached, caughtUp ? now : null);
-        if (caughtUp) {
-            watch.cancel(false);
-            log.info("Projection rebuild: done, {} events in {}", current.targetPosition() + 1,
-                    Duration.between(current.startedAt(), now));
+        long reached;
+        if (bulk) {
+            reached = bulkPosition;
         } else {
-            log.info("Projection rebuild: {} of {} events ({}%)", Math.max(0, reached + 1),
-                    current.targetPosition() + 1, Math.round(status.progress() * 1000) / 10.0);
+            Map<Integer, EventTrackerStatus> segments = processor().processingStatus();
+            reached = segments.values().stream()
+                    .mapToLong(s -> s.getCurrentPosition().orElse(-1))
+                    .min().orElse(-1);
+            // not EventTrackerStatus.isReplaying: Axon keeps that set until an event newer than the reset arrives
+            if (!segments.isEmpty() && reached >= current.targetPosition()) {
+                finish(reached);
+                return;
+            }
         }
+        status = current.at(reached, null);
+        log.info("Projection rebuild: {} of {} events ({}%)", Math.max(0, reached + 1),
+                current.targetPosition() + 1, Math.round(status.progress() * 1000) / 10.0);
     }
 
     private TrackingEventProcessor processor() {
@@ -123,5 +209,6 @@ public class ProjectionRebuild implements DisposableBean {
     @Override
     public void destroy() {
         reporter.shutdownNow();
+        replayer.shutdownNow();
     }
 }

@@ -1,12 +1,9 @@
 package dev.dialtone.projections.incident;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.dialtone.domain.incident.IncidentTimeline;
@@ -45,6 +42,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -70,7 +69,7 @@ import java.util.concurrent.CompletableFuture;
 public class IncidentProjection {
 
     static final String COLLECTION = "incidents";
-    private static final int DUPLICATE_KEY = 11000;
+    private static final String BATCH = IncidentWrites.class.getName();
     private static final int MAX_PAGE = 200;
 
     private final MongoCollection<Document> incidents;
@@ -289,7 +288,10 @@ public class IncidentProjection {
                 .toFuture();
     }
 
-    /** The position of the newest incident event applied, per document, makes each update apply once. */
+    /**
+     * Queues the update for when the batch commits ({@link IncidentWrites}); the position of the newest incident event
+     * applied, per document, makes each update apply once.
+     */
     private void apply(IncidentId incidentId, TrackingToken token, Document update) {
         long position = token.position().orElseThrow();
         Document set = update.get("$set", Document.class);
@@ -297,25 +299,13 @@ public class IncidentProjection {
             set = new Document();
             update.put("$set", set);
         }
-        set.put("appliedIndex", position);
-        // read, then write guarded by what was read: both are _id lookups on the embedded server, where a range
-        // condition next to _id would scan the collection
-        Document current = Mono.from(incidents.find(Filters.eq("_id", incidentId.value()))
-                .projection(Projections.include("appliedIndex")).first()).block();
-        Number applied = current == null ? null : current.get("appliedIndex", Number.class);
-        if (applied != null && applied.longValue() >= position) {
-            return; // a redelivery: this event (or a later one) is in already
-        }
-        try {
-            Mono.from(incidents.updateOne(current == null ? Filters.eq("_id", incidentId.value())
-                    : GuardedCounters.guard(incidentId.value(), applied.longValue()), update,
-                    new UpdateOptions().upsert(current == null))).block();
-        } catch (MongoWriteException e) {
-            if (e.getError().getCode() != DUPLICATE_KEY) {
-                throw e;
-            }
-            // another writer inserted it first: our event is redelivered and then finds it
-        }
+        set.put(GuardedCounters.APPLIED_INDEX, position);
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        root.getOrComputeResource(BATCH, key -> {
+            IncidentWrites writes = new IncidentWrites();
+            root.onPrepareCommit(u -> writes.flush(incidents));
+            return writes;
+        }).add(incidentId.value(), position, update);
     }
 
     private static Document timeline(Object event) {

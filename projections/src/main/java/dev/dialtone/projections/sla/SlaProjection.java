@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -64,6 +65,7 @@ public class SlaProjection {
     static final String CALLS = "sla_calls";
     static final String EPISODE = "episodes";
     private static final String BATCH = SlaProjection.class.getName() + ".calls";
+    private static final String EPISODE_BATCH = EpisodeWrites.class.getName();
 
     private final MongoCollection<Document> episodes;
     private final MongoCollection<Document> maintenance;
@@ -179,19 +181,20 @@ public class SlaProjection {
 
     /**
      * One document per incident, its episodes (the opening and each reopening) keyed by the position of the event
-     * that began them: setting the same key again is a no-op, so a redelivery changes nothing.
+     * that began them: setting the same key again is a no-op, so a redelivery changes nothing. Written when the
+     * batch commits ({@link EpisodeWrites}).
      */
     private void openEpisode(String incidentId, String agentId, String tenant, String kind, Instant detectedAt,
                              Instant start, Instant recordedAt, TrackingToken token) {
-        String episode = EPISODE + "." + position(token) + ".";
-        Mono.from(episodes.updateOne(Filters.eq("_id", incidentId), Updates.combine(
+        String key = String.valueOf(position(token));
+        String episode = EPISODE + "." + key + ".";
+        episodes().open(incidentId, key, Updates.combine(
                 Updates.setOnInsert("agentId", agentId), Updates.setOnInsert("tenant", tenant),
                 Updates.setOnInsert("kind", kind),
                 Updates.min("firstStart", Date.from(start)), Updates.min("firstOpenedAt", Date.from(recordedAt)),
                 Updates.set(episode + "detectedAt", Date.from(detectedAt)),
                 Updates.set(episode + "start", Date.from(start)),
-                Updates.set(episode + "openedAt", Date.from(recordedAt))),
-                new UpdateOptions().upsert(true))).block();
+                Updates.set(episode + "openedAt", Date.from(recordedAt))), recordedAt);
     }
 
     /**
@@ -199,28 +202,16 @@ public class SlaProjection {
      * recorded (a redelivered resolution must not close the episode a reopening started after it).
      */
     private void updateCurrentEpisode(String incidentId, Instant recordedAt, Map<String, Instant> facts) {
-        Document incident = Mono.from(episodes.find(Filters.eq("_id", incidentId)).first()).block();
-        Document all = incident == null ? null : incident.get(EPISODE, Document.class);
-        if (all == null) {
-            return;
-        }
-        String current = null;
-        Date newest = null;
-        for (Map.Entry<String, Object> entry : all.entrySet()) {
-            Document episode = (Document) entry.getValue();
-            Date openedAt = episode.getDate("openedAt");
-            if (episode.get("resolvedAt") == null && !openedAt.toInstant().isAfter(recordedAt)
-                    && (newest == null || openedAt.after(newest))) {
-                current = entry.getKey();
-                newest = openedAt;
-            }
-        }
-        if (current == null) {
-            return;
-        }
-        String prefix = EPISODE + "." + current + ".";
-        Mono.from(episodes.updateOne(Filters.eq("_id", incidentId), Updates.combine(facts.entrySet().stream()
-                .map(fact -> Updates.set(prefix + fact.getKey(), Date.from(fact.getValue()))).toList()))).block();
+        episodes().onCurrent(incidentId, recordedAt, facts);
+    }
+
+    private EpisodeWrites episodes() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(EPISODE_BATCH, key -> {
+            EpisodeWrites writes = new EpisodeWrites();
+            root.onPrepareCommit(u -> writes.flush(episodes));
+            return writes;
+        });
     }
 
     private static long ceilMinutes(Duration duration) {
