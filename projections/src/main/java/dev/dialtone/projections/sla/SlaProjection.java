@@ -53,7 +53,9 @@ import java.util.concurrent.CompletableFuture;
  *     replaced or cancelled;</li>
  *     <li>{@code sla_calls}: calls per agent per UTC day by direction and outcome ({@code missed},
  *     {@code outboundAnswered}), counted per quarter hour of occurrence and per minute (after the quarter began) by
- *     which they were recorded: {@code q.<quarter>.<minute>.<counter>}.</li>
+ *     which they were recorded, {@code q.<quarter>.<minute>.<counter>}, for reports "as of" a time; and, for reports
+ *     of everything known, per quarter ({@code t.<quarter>.<counter>}) and per day ({@code d.<counter>}). Documents
+ *     begun before the totals existed lack {@code v: 2} and are read through {@code q}.</li>
  * </ul>
  */
 @Component
@@ -101,11 +103,15 @@ public class SlaProjection {
         // known from the next whole minute (counted from the quarter's start) on: an "as of" report never counts a call
         // recorded after its asOf, and may miss one recorded less than a minute before it
         long knownAfterMinutes = Math.max(0, ceilMinutes(Duration.between(quarterStart, recordedAt)));
-        String field = "q." + quarter + "." + knownAfterMinutes + "." + SlaReports.counter(event.direction(),
-                event.outcome());
-        batch(unitOfWork).increment(event.agentId().value() + "|" + day, token.position().orElseThrow(), field,
-                new Document("agentId", event.agentId().value()).append("tenant", event.tenant().value())
-                        .append("day", Date.from(dayStart)));
+        String counter = SlaReports.counter(event.direction(), event.outcome());
+        String id = event.agentId().value() + "|" + day;
+        long position = token.position().orElseThrow();
+        Document onInsert = new Document("agentId", event.agentId().value()).append("tenant", event.tenant().value())
+                .append("day", Date.from(dayStart)).append(SlaReports.VERSION, SlaReports.WITH_TOTALS);
+        GuardedCounters counters = batch(unitOfWork);
+        counters.increment(id, position, "q." + quarter + "." + knownAfterMinutes + "." + counter, onInsert);
+        counters.increment(id, position, SlaReports.QUARTER_TOTALS + "." + quarter + "." + counter, onInsert);
+        counters.increment(id, position, SlaReports.DAY_TOTALS + "." + counter, onInsert);
     }
 
     @EventHandler

@@ -1,6 +1,8 @@
 package dev.dialtone.projections.sla;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.reactivestreams.client.FindPublisher;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import dev.dialtone.domain.incident.api.IncidentKind;
 import dev.dialtone.domain.signal.api.CallDirection;
@@ -22,8 +24,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads what SLA reports need for a set of agents in three queries (episodes, maintenance, calls), applies "as of"
@@ -32,6 +37,12 @@ import java.util.Map;
 final class SlaReports {
 
     private static final Duration QUARTER = Duration.ofMinutes(15);
+    /** {@code sla_calls} fields: the version marker, and the counters by recording time, quarter and day. */
+    static final String VERSION = "v";
+    static final Integer WITH_TOTALS = 2;
+    static final String BUCKETS = "q";
+    static final String QUARTER_TOTALS = "t";
+    static final String DAY_TOTALS = "d";
 
     private final MongoCollection<Document> episodes;
     private final MongoCollection<Document> maintenance;
@@ -62,7 +73,11 @@ final class SlaReports {
         Bson knownPlans = Filters.lte("knownFrom", Date.from(asOf));
         Map<String, List<Document>> maintenanceByAgent = group(Flux.from(maintenance.find(one
                 ? Filters.and(Filters.eq("agentId", agentIds.get(0)), knownPlans) : knownPlans)).collectList().block());
+        // reports of everything known read the day and quarter totals; "as of" reports the recording-time buckets
+        boolean allKnown = query.latest();
         Map<String, Document> days = new HashMap<>();
+        Bson dayFields = allKnown ? Projections.include(VERSION, DAY_TOTALS) : Projections.include(BUCKETS);
+        Bson scope;
         if (one) {
             List<String> ids = new ArrayList<>();
             FindSlaReportsQuery.Subject subject = query.subjects().get(0);
@@ -71,12 +86,15 @@ final class SlaReports {
                  day = day.plusDays(1)) {
                 ids.add(subject.agentId() + "|" + day);
             }
-            Flux.from(calls.find(Filters.in("_id", ids))).doOnNext(d -> days.put(d.getString("_id"), d)).blockLast();
+            scope = Filters.in("_id", ids);
         } else {
-            Flux.from(calls.find(Filters.and(Filters.eq("tenant", query.tenant().value()),
-                            Filters.gte("day", Date.from(earliest.minus(Duration.ofDays(1)))),
-                            Filters.lt("day", Date.from(latest)))))
-                    .doOnNext(d -> days.put(d.getString("_id"), d)).blockLast();
+            scope = Filters.and(Filters.eq("tenant", query.tenant().value()),
+                    Filters.gte("day", Date.from(earliest.minus(Duration.ofDays(1)))),
+                    Filters.lt("day", Date.from(latest)));
+        }
+        collect(calls.find(scope).projection(dayFields), days);
+        if (allKnown) {
+            fetchDetail(query, one, scope, days);
         }
 
         List<SlaReport> reports = new ArrayList<>();
@@ -129,8 +147,10 @@ final class SlaReports {
                  day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(window.end()); day = day.plusDays(1)) {
                 Document doc = days.get(subject.agentId() + "|" + day);
                 if (doc != null) {
-                    tally = tally.plus(tally(doc, day.atStartOfDay(ZoneOffset.UTC).toInstant(), window,
-                            query.latest() ? null : asOf));
+                    Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+                    tally = tally.plus(!allKnown || !withTotals(doc) ? buckets(doc, dayStart, window, allKnown ? null : asOf)
+                            : within(dayStart, window) ? counts(doc.get(DAY_TOTALS, Document.class))
+                            : quarters(doc, dayStart, window));
                 }
             }
             reports.add(SlaCalculator.report(subject.agentId(), window, asOf, subject.sloTarget(),
@@ -140,40 +160,137 @@ final class SlaReports {
     }
 
     /**
-     * Calls of one day document whose quarter hour starts inside the window and that were known by {@code asOf}
-     * (all of them if null).
+     * Adds what a report of everything known needs beyond the day totals: the quarter totals of days a window cuts,
+     * and the recording-time buckets of documents begun before there were totals. For many agents both are read by
+     * day or by the first query's filter again, not by lists of ids, which the embedded server looks up one by one.
      */
-    private static CallTally tally(Document day, Instant dayStart, TimeSpan window, Instant asOf) {
-        Document quarters = day.get("q", Document.class);
+    private void fetchDetail(FindSlaReportsQuery query, boolean one, Bson scope, Map<String, Document> days) {
+        List<String> cut = new ArrayList<>();
+        Set<Date> cutDays = new HashSet<>();
+        List<String> legacy = new ArrayList<>();
+        for (FindSlaReportsQuery.Subject subject : query.subjects()) {
+            TimeSpan window = subject.window();
+            for (LocalDate day = LocalDate.ofInstant(window.start(), ZoneOffset.UTC);
+                 day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(window.end()); day = day.plusDays(1)) {
+                String id = subject.agentId() + "|" + day;
+                Document doc = days.get(id);
+                Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+                if (doc == null) {
+                    continue;
+                }
+                if (!withTotals(doc)) {
+                    legacy.add(id);
+                } else if (!within(dayStart, window)) {
+                    cut.add(id);
+                    cutDays.add(Date.from(dayStart));
+                }
+            }
+        }
+        if (!cut.isEmpty()) {
+            merge(calls.find(one ? Filters.in("_id", cut) : Filters.and(
+                    Filters.eq("tenant", query.tenant().value()), Filters.in("day", cutDays)))
+                    .projection(Projections.include(QUARTER_TOTALS)), days);
+        }
+        if (!legacy.isEmpty()) {
+            merge(calls.find(one ? Filters.in("_id", legacy) : scope).projection(Projections.include(BUCKETS)), days);
+        }
+    }
+
+    /** Adds the fields found to the documents already read. */
+    private static void merge(FindPublisher<Document> find, Map<String, Document> into) {
+        Flux.from(find).doOnNext(found -> {
+            Document known = into.get(found.getString("_id"));
+            if (known != null) {
+                known.putAll(found);
+            }
+        }).blockLast();
+    }
+
+    private static void collect(FindPublisher<Document> find, Map<String, Document> into) {
+        Flux.from(find).doOnNext(d -> into.put(d.getString("_id"), d)).blockLast();
+    }
+
+    private static boolean withTotals(Document day) {
+        return WITH_TOTALS.equals(day.get(VERSION));
+    }
+
+    /** Whether the whole UTC day starting at {@code dayStart} lies inside the window. */
+    private static boolean within(Instant dayStart, TimeSpan window) {
+        return !dayStart.isBefore(window.start()) && !dayStart.plus(Duration.ofDays(1)).isAfter(window.end());
+    }
+
+    /** Calls of one day whose quarter hour starts inside the window, from the quarter totals. */
+    private static CallTally quarters(Document day, Instant dayStart, TimeSpan window) {
+        Document quarters = day.get(QUARTER_TOTALS, Document.class);
+        long[] c = new long[COUNTERS.size() + 1];
+        if (quarters != null) {
+            for (Map.Entry<String, Object> q : quarters.entrySet()) {
+                if (inWindow(dayStart, q.getKey(), window)) {
+                    add(c, (Document) q.getValue());
+                }
+            }
+        }
+        return tally(c);
+    }
+
+    private static CallTally counts(Document counters) {
+        long[] c = new long[COUNTERS.size() + 1];
+        if (counters != null) {
+            add(c, counters);
+        }
+        return tally(c);
+    }
+
+    /**
+     * Calls of one day document whose quarter hour starts inside the window and that were known by {@code asOf}
+     * (all of them if null), from the recording-time buckets.
+     */
+    private static CallTally buckets(Document day, Instant dayStart, TimeSpan window, Instant asOf) {
+        Document quarters = day.get(BUCKETS, Document.class);
+        long[] c = new long[COUNTERS.size() + 1];
         if (quarters == null) {
             return CallTally.NONE;
         }
-        long[] c = new long[7];
         for (Map.Entry<String, Object> q : quarters.entrySet()) {
-            Instant quarterStart = dayStart.plus(QUARTER.multipliedBy(Long.parseLong(q.getKey())));
-            if (quarterStart.isBefore(window.start()) || !quarterStart.isBefore(window.end())) {
+            if (!inWindow(dayStart, q.getKey(), window)) {
                 continue;
             }
+            Instant quarterStart = dayStart.plus(QUARTER.multipliedBy(Long.parseLong(q.getKey())));
             for (Map.Entry<String, Object> recorded : ((Document) q.getValue()).entrySet()) {
                 // known this many minutes after the quarter began
                 if (asOf != null && quarterStart.plus(Duration.ofMinutes(Long.parseLong(recorded.getKey())))
                         .isAfter(asOf)) {
                     continue;
                 }
-                for (Map.Entry<String, Object> count : ((Document) recorded.getValue()).entrySet()) {
-                    int index = COUNTERS.indexOf(count.getKey());
-                    // outbound calls are kept by outcome too, and reported in total
-                    c[index >= 0 ? index : OUTBOUND] += ((Number) count.getValue()).longValue();
-                }
+                add(c, (Document) recorded.getValue());
             }
         }
+        return tally(c);
+    }
+
+    private static boolean inWindow(Instant dayStart, String quarter, TimeSpan window) {
+        Instant quarterStart = dayStart.plus(QUARTER.multipliedBy(Long.parseLong(quarter)));
+        return !quarterStart.isBefore(window.start()) && quarterStart.isBefore(window.end());
+    }
+
+    private static void add(long[] c, Document counters) {
+        for (Map.Entry<String, Object> count : counters.entrySet()) {
+            // outbound calls are kept by outcome too, and reported in total
+            Integer index = COUNTER_INDEX.get(count.getKey());
+            c[index != null ? index : OUTBOUND] += ((Number) count.getValue()).longValue();
+        }
+    }
+
+    private static CallTally tally(long[] c) {
         return new CallTally(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
     }
 
     /** The inbound counters in {@link CallTally}'s order; every other counter is an outbound one. */
     private static final List<String> COUNTERS = List.of("answered", "transferred", "missed", "dropped",
             "transferFailed", "abandoned");
-    private static final int OUTBOUND = 6;
+    private static final Map<String, Integer> COUNTER_INDEX = COUNTERS.stream()
+            .collect(Collectors.toUnmodifiableMap(name -> name, COUNTERS::indexOf));
+    private static final int OUTBOUND = COUNTERS.size();
 
     /** The counter a call adds to: its outcome if inbound ({@code missed}), else {@code outbound} + outcome. */
     static String counter(CallDirection direction, CallOutcome outcome) {

@@ -24,6 +24,7 @@ import dev.dialtone.domain.sla.FindSlaReportsQuery;
 import dev.dialtone.domain.sla.SlaReport;
 import dev.dialtone.domain.sla.TimeSpan;
 import dev.dialtone.domain.tenancy.TenantId;
+import dev.dialtone.projections.GuardedCounters;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
@@ -31,13 +32,16 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -212,6 +216,57 @@ class SlaProjectionTest {
     }
 
     /** One outage with maintenance across its end, a few calls, one reported late, and maintenance replanned. */
+    /**
+     * Reports of everything known count from the day totals, or the quarter totals where the window cuts a UTC day;
+     * a day document written before there were totals (no {@code v: 2}) still counts, through its recording-time
+     * buckets.
+     */
+    @Test
+    void windowsThatCutADayCountByQuarterAndOldDayDocumentsStillCount() throws Exception {
+        Instant day = Instant.parse("2026-11-12T00:00:00Z");
+        record(call("k1", day.plus(Duration.ofMinutes(14)), CallOutcome.ANSWERED), day.plus(Duration.ofMinutes(15)));
+        record(call("k2", day.plus(Duration.ofMinutes(15)), CallOutcome.MISSED), day.plus(Duration.ofMinutes(16)));
+        record(call("k3", day.plus(Duration.ofHours(23)), CallOutcome.DROPPED), day.plus(Duration.ofHours(23)));
+        record(new CallOutcomeRecordedEvent("k4", TENANT, AGENT, "k4", day.plus(Duration.ofHours(1)),
+                CallDirection.OUTBOUND, CallOutcome.ANSWERED, 30.0, null, "test"), day.plus(Duration.ofHours(2)));
+
+        // the whole day: every call
+        assertThat(latest(new TimeSpan(day, day.plus(Duration.ofDays(1)))).calls())
+                .isEqualTo(new CallTally(1, 0, 1, 1, 0, 0, 1));
+        // from 00:15 (a quarter boundary) to 23:00: the quarter of k2 and of k4, not those of k1 and k3
+        assertThat(latest(new TimeSpan(day.plus(Duration.ofMinutes(15)), day.plus(Duration.ofHours(23)))).calls())
+                .isEqualTo(new CallTally(0, 0, 1, 0, 0, 0, 1));
+        // a window across two days: the cut end of Nov 11 (empty) and the cut start of Nov 12
+        assertThat(latest(new TimeSpan(day.minus(Duration.ofHours(8)), day.plus(Duration.ofMinutes(15)))).calls())
+                .isEqualTo(new CallTally(1, 0, 0, 0, 0, 0, 0));
+
+        // Nov 13 as an older version wrote it: recording-time buckets only (two answered, one missed)
+        Mono.from(client.getDatabase("dialtone").getCollection(SlaProjection.CALLS).insertOne(
+                new Document("_id", AGENT.value() + "|2026-11-13").append("agentId", AGENT.value())
+                        .append("tenant", TENANT.value())
+                        .append("day", Date.from(Instant.parse("2026-11-13T00:00:00Z")))
+                        .append(GuardedCounters.APPLIED_INDEX, 0L)
+                        .append("q", new Document("40", new Document("1", new Document("answered", 2L))
+                                .append("3", new Document("missed", 1L)))))).block();
+        record(call("k5", Instant.parse("2026-11-13T12:00:00Z"), CallOutcome.ANSWERED),
+                Instant.parse("2026-11-13T12:01:00Z"));
+        assertThat(latest(new TimeSpan(day, day.plus(Duration.ofDays(2)))).calls())
+                .isEqualTo(new CallTally(4, 0, 2, 1, 0, 0, 1));
+        assertThat(latest(new TimeSpan(day, day.plus(Duration.ofDays(2)))).calls())
+                .isEqualTo(report(new TimeSpan(day, day.plus(Duration.ofDays(2))),
+                        Instant.parse("2026-11-25T00:00:00Z")).calls());
+
+        // the same through a tenant summary, which reads by tenant and day instead of by document id: from Nov 12
+        // 00:15 the missed, dropped and outbound calls, and Nov 13 before noon the old document's three
+        TimeSpan cutTwice = new TimeSpan(day.plus(Duration.ofMinutes(15)), day.plus(Duration.ofHours(36)));
+        SlaReport summarized = projection.handle(new FindSlaReportsQuery(TENANT, List.of(
+                new FindSlaReportsQuery.Subject(AGENT.value(), cutTwice, 99.9, 100),
+                new FindSlaReportsQuery.Subject("another-agent", cutTwice, 99.9, 100)),
+                Instant.parse("2026-11-25T00:00:00Z"), true)).get().get(0);
+        assertThat(summarized.calls()).isEqualTo(new CallTally(2, 0, 2, 1, 0, 0, 1));
+        assertThat(summarized.calls()).isEqualTo(latest(cutTwice).calls());
+    }
+
     private void recordNovemberHistory() throws Exception {
         IncidentId id = new IncidentId("front-desk-1");
         record(new MaintenanceScheduledEvent(AGENT, new MaintenanceWindow("upgrade", T0.plus(Duration.ofMinutes(20)),
