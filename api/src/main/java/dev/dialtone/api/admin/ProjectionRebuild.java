@@ -1,5 +1,6 @@
 package dev.dialtone.api.admin;
 
+import dev.dialtone.api.store.EmbeddedMongoServer;
 import dev.dialtone.domain.ConflictException;
 import dev.dialtone.projections.ProcessingGroups;
 import io.micrometer.core.instrument.Gauge;
@@ -17,6 +18,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -32,24 +34,28 @@ import java.util.concurrent.TimeUnit;
 /**
  * Drops the read models (each projection's reset handler) and replays the whole event store into them. The
  * projections processor is stopped and its token reset to the start of the stream; a {@link BulkReplay} then feeds
- * the processor's handlers in large chunks, storing its progress as the processor's token (so a crash resumes the
- * replay from there, through the processor), and the processor is started again from where the replay ended.
- * Progress goes to the log every five seconds and to the gauge {@code dialtone.projections.rebuild.progress} (0 to 1).
- * If the bulk replay fails, the processor is started on its reset token and replays by itself, more slowly; the
- * rebuild is done once it passes the head as it was when the rebuild began. Reads during a rebuild see partial read
- * models.
+ * the processor's handlers in large chunks, and the processor is started again from where the replay ended. Every
+ * 50,000 events the replay's progress becomes the processor's token, once the read models hold it (the embedded
+ * server commits then, instead of after every write), so a crash resumes the replay from there, through the
+ * processor. Progress goes to the log every five seconds and to the gauge {@code dialtone.projections.rebuild.progress}
+ * (0 to 1). If the bulk replay fails, the processor is started on the last progress stored and replays the rest by
+ * itself, more slowly; the rebuild is done once it passes the head as it was when the rebuild began. Reads during a
+ * rebuild see partial read models.
  */
 @Service
 public class ProjectionRebuild implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+    /** Events replayed between two saves of the replay's progress. */
+    private static final long SAVE_EVERY = 50_000;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final EventStorageEngine storage;
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
+    private final EmbeddedMongoServer embeddedReadModels;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "projection-rebuild-report");
@@ -69,12 +75,13 @@ public class ProjectionRebuild implements DisposableBean {
 
     public ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore,
                              EventStorageEngine storage, TokenStore tokenStore, TransactionManager transactions,
-                             MeterRegistry meters) {
+                             ObjectProvider<EmbeddedMongoServer> embeddedReadModels, MeterRegistry meters) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.storage = storage;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
+        this.embeddedReadModels = embeddedReadModels.getIfAvailable();
         Gauge.builder("dialtone.projections.rebuild.progress", this, rebuild -> rebuild.status.progress())
                 .description("share of the event store replayed by the running or last projection rebuild")
                 .register(meters);
@@ -118,14 +125,24 @@ public class ProjectionRebuild implements DisposableBean {
 
     private void replay(TrackingEventProcessor processor, TrackingToken head) {
         String name = processor.getName();
+        if (embeddedReadModels != null) {
+            embeddedReadModels.deferCommits();
+        }
         try {
             int[] segments = transactions.fetchInTransaction(() -> tokenStore.fetchSegments(name));
             BulkReplay replay = new BulkReplay(storage, processor.eventHandlerInvoker(), head);
+            long[] savedAt = {0};
             TrackingToken last = replay.run((token, events) -> {
                 bulkPosition = position(token);
-                // the replay so far becomes the processor's token: after a crash it goes on from here
-                store(name, segments, ReplayToken.createReplayToken(head, token));
+                if (events - savedAt[0] >= SAVE_EVERY) {
+                    // the replay so far becomes the processor's token, once the read models hold it: after a crash
+                    // the processor goes on from here
+                    commitReadModels();
+                    store(name, segments, ReplayToken.createReplayToken(head, token));
+                    savedAt[0] = events;
+                }
             });
+            commitReadModels();
             if (last != null) {
                 store(name, segments, last);
             }
@@ -135,8 +152,17 @@ public class ProjectionRebuild implements DisposableBean {
                     + "replays from its last stored token instead", bulkPosition, e);
         } finally {
             bulk = false;
+            if (embeddedReadModels != null) {
+                embeddedReadModels.commitEachWrite();
+            }
             releaseClaims(name);
             processor.start();
+        }
+    }
+
+    private void commitReadModels() {
+        if (embeddedReadModels != null) {
+            embeddedReadModels.commit();
         }
     }
 

@@ -25,10 +25,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private final MongoServer server;
     private final String connectionString;
+    private final CommittingH2Backend onDisk;
 
-    private EmbeddedMongoServer(MongoServer server, String connectionString) {
+    private EmbeddedMongoServer(MongoServer server, String connectionString, CommittingH2Backend onDisk) {
         this.server = server;
         this.connectionString = connectionString;
+        this.onDisk = onDisk;
     }
 
     /** Starts a server keeping its data in {@code dataDir/mongo/projections.mv}. */
@@ -36,7 +38,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         try {
             Path dir = Files.createDirectories(dataDir.resolve("mongo"));
             Path file = dir.resolve("projections.mv");
-            EmbeddedMongoServer server = start(new CommittingH2Backend(file.toString()));
+            CommittingH2Backend backend = new CommittingH2Backend(file.toString());
+            EmbeddedMongoServer server = start(backend, backend);
             log.info("Embedded MongoDB-wire server at {} with data in {}", server.connectionString,
                     file.toAbsolutePath());
             return server;
@@ -47,13 +50,39 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /** Starts a server that keeps nothing; for tests. */
     public static EmbeddedMongoServer inMemory() {
-        return start(new MemoryBackend());
+        return start(new MemoryBackend(), null);
     }
 
-    private static EmbeddedMongoServer start(MongoBackend backend) {
+    private static EmbeddedMongoServer start(MongoBackend backend, CommittingH2Backend onDisk) {
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
-        return new EmbeddedMongoServer(server, server.getConnectionString());
+        return new EmbeddedMongoServer(server, server.getConnectionString(), onDisk);
+    }
+
+    /**
+     * From now on writes are committed only by {@link #commit()} (and by H2's own background commit, about once a
+     * second), not after every write command. For a bulk replay, which stores its progress only after a commit: a
+     * crash then loses at most writes the replay will make again.
+     */
+    public void deferCommits() {
+        if (onDisk != null) {
+            onDisk.deferred = true;
+        }
+    }
+
+    /** Commits everything written so far. */
+    public void commit() {
+        if (onDisk != null) {
+            onDisk.commit();
+        }
+    }
+
+    /** Commits everything written so far, and every write command from now on. */
+    public void commitEachWrite() {
+        if (onDisk != null) {
+            onDisk.commit();
+            onDisk.deferred = false;
+        }
     }
 
     public String connectionString() {
@@ -75,6 +104,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
                 "create", "drop", "dropdatabase", "createindexes", "dropindexes", "renamecollection");
 
+        private volatile boolean deferred;
+
         CommittingH2Backend(String fileName) {
             super(fileName);
         }
@@ -82,7 +113,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
             Document result = super.handleCommand(channel, database, command, query);
-            if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+            if (!deferred && WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
                 commit();
             }
             return result;
