@@ -128,6 +128,7 @@ public class ProjectionRebuild implements DisposableBean {
         if (embeddedReadModels != null) {
             embeddedReadModels.deferCommits();
         }
+        Long replayed = null;
         try {
             int[] segments = transactions.fetchInTransaction(() -> tokenStore.fetchSegments(name));
             BulkReplay replay = new BulkReplay(storage, processor.eventHandlerInvoker(), head);
@@ -146,7 +147,7 @@ public class ProjectionRebuild implements DisposableBean {
             if (last != null) {
                 store(name, segments, last);
             }
-            finish(position(last));
+            replayed = position(last);
         } catch (Exception e) {
             log.error("Projection rebuild: the bulk replay failed at position {}; the projections processor "
                     + "replays from its last stored token instead", bulkPosition, e);
@@ -157,6 +158,10 @@ public class ProjectionRebuild implements DisposableBean {
             }
             releaseClaims(name);
             processor.start();
+        }
+        if (replayed != null) {
+            // only now: a rebuild started after this one is done finds the processor running
+            finish(replayed);
         }
     }
 
@@ -188,6 +193,9 @@ public class ProjectionRebuild implements DisposableBean {
 
     private synchronized void finish(long reached) {
         RebuildStatus current = status;
+        if (current.state() != RebuildStatus.State.RUNNING) {
+            return;
+        }
         Instant now = clock.instant();
         status = current.at(Math.max(reached, current.targetPosition()), now);
         watch.cancel(false);
