@@ -305,6 +305,44 @@ class SlaReportingIntegrationTest extends IntegrationTestBase {
     }
 
     /**
+     * Batches for one agent and day posted by many clients at once are stored by concurrent transactions; the read
+     * models must count every call once, whatever order the transactions commit in.
+     */
+    @Test
+    void callsPostedConcurrentlyForOneAgentAreAllCounted() throws Exception {
+        String agent = liveAgent();
+        int clients = 8;
+        int batches = 12;
+        int size = 250;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            sent.add(pool.submit(() -> {
+                for (int b = 0; b < batches; b++) {
+                    StringBuilder batch = new StringBuilder("[");
+                    for (int i = 0; i < size; i++) {
+                        batch.append(i == 0 ? "" : ",").append(Payloads.call(agent + "-" + client + "-" + b + "-" + i,
+                                agent, "2026-02-10T1" + (i % 10) + ":00:00Z", "ANSWERED"));
+                    }
+                    post(SMITH_INGEST, "/api/v1/signals/calls", batch.append("]").toString())
+                            .expectStatus().isAccepted();
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> future : sent) {
+            future.get();
+        }
+        pool.shutdown();
+        int calls = clients * batches * size;
+        JsonNode report = awaitReport(agent, "month=2026-02", r -> r.get("calls").get("total").asInt() >= calls);
+        assertThat(report.get("calls").get("total").asInt()).isEqualTo(calls);
+        JsonNode status = body(get(SMITH_READER, "/api/v1/agents/" + agent).expectStatus().isOk());
+        assertThat(status.at("/status/calls/inbound").asInt()).isEqualTo(calls);
+    }
+
+    /**
      * An agent in Los Angeles with March 2026 behind it: an outage on March 10 partly inside planned maintenance,
      * and calls either side of the month's local edges. Silence detection is set out of reach.
      */

@@ -40,7 +40,8 @@ public class AxonStoreConfiguration {
     /**
      * Axon's JDBC engine as its auto-configuration builds it, but reading 500 events per query instead of 100
      * (signals arrive in batches of hundreds, and processors catching up spend most of their time on round trips),
-     * and parsing each event's timestamp once ({@link DialtoneEventStorageEngine}).
+     * committing appends in the order of their positions, and parsing each event's timestamp once
+     * ({@link DialtoneEventStorageEngine}).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -56,8 +57,7 @@ public class AxonStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .batchSize(READ_BATCH_SIZE), new EventSchema());
+                .batchSize(READ_BATCH_SIZE), new EventSchema(), transactionManager);
     }
 
     /**
