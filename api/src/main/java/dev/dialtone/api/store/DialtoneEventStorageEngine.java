@@ -67,6 +67,11 @@ final class DialtoneEventStorageEngine extends JdbcEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
+        // serialized before the lock: the messages keep the result, and the insert under the lock reuses it
+        for (EventMessage<?> event : events) {
+            event.serializePayload(serializer, byte[].class);
+            event.serializeMetaData(serializer, byte[].class);
+        }
         // joins the caller's transaction if there is one: the lock is held until that commits or rolls back
         transactions.executeInTransaction(() -> {
             Connection connection = getConnection();
