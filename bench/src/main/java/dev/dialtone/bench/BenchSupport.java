@@ -4,6 +4,7 @@ import dev.dialtone.api.DialtoneApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,13 +73,14 @@ public final class BenchSupport {
     }
 
     /** Sends a JSON request with the bench key; anything but 2xx is an error. */
-    static String send(HttpClient http, String method, String url, String body) throws Exception {
+    static String send(HttpClient http, String method, String url, String body)
+            throws IOException, InterruptedException {
         return send(http, method, url, KEY, body);
     }
 
     /** Sends a JSON request with {@code key}; anything but 2xx is an error. */
     public static String send(HttpClient http, String method, String url, String key, String body)
-            throws Exception {
+            throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
@@ -87,7 +89,7 @@ public final class BenchSupport {
                 .timeout(Duration.ofSeconds(60))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
+            throw new IOException(method + " " + url + " answered " + response.statusCode() + ": "
                     + response.body());
         }
         return response.body();
