@@ -17,6 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,19 +57,20 @@ public final class GuardedCounters {
         onInsert.putIfAbsent(id, insertFields);
     }
 
-    public boolean isEmpty() {
-        return byDocument.isEmpty();
+    /** The {@code appliedIndex} of each of the documents {@code ids} that exists. */
+    public static Map<Object, Long> appliedIndexes(MongoCollection<Document> collection, Collection<?> ids) {
+        Map<Object, Long> applied = new HashMap<>();
+        Flux.from(collection.find(Filters.in("_id", ids)).projection(Projections.include(APPLIED_INDEX)))
+                .doOnNext(doc -> applied.put(doc.get("_id"), doc.get(APPLIED_INDEX, Number.class).longValue()))
+                .blockLast();
+        return applied;
     }
 
     public void flush(MongoCollection<Document> collection) {
         if (byDocument.isEmpty()) {
             return;
         }
-        Map<Object, Long> applied = new HashMap<>();
-        Flux.from(collection.find(Filters.in("_id", byDocument.keySet()))
-                        .projection(Projections.include(APPLIED_INDEX)))
-                .doOnNext(doc -> applied.put(doc.get("_id"), doc.get(APPLIED_INDEX, Number.class).longValue()))
-                .blockLast();
+        Map<Object, Long> applied = appliedIndexes(collection, byDocument.keySet());
         List<WriteModel<Document>> writes = new ArrayList<>();
         byDocument.forEach((id, increments) -> {
             Long current = applied.get(id);

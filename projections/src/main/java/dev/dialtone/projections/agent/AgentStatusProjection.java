@@ -13,13 +13,13 @@ import dev.dialtone.domain.signal.api.FailoverActionKind;
 import dev.dialtone.domain.signal.api.FailoverActionRecordedEvent;
 import dev.dialtone.domain.signal.api.HealthCheckRecordedEvent;
 import dev.dialtone.domain.signal.api.HealthStatus;
+import dev.dialtone.projections.BatchWrites;
 import dev.dialtone.projections.GuardedCounters;
 import dev.dialtone.projections.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -46,18 +46,18 @@ public class AgentStatusProjection {
     }
 
     @EventHandler
-    void on(CallOutcomeRecordedEvent event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        collect(event, token, unitOfWork);
+    void on(CallOutcomeRecordedEvent event, TrackingToken token) {
+        collect(event, token);
     }
 
     @EventHandler
-    void on(HealthCheckRecordedEvent event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        collect(event, token, unitOfWork);
+    void on(HealthCheckRecordedEvent event, TrackingToken token) {
+        collect(event, token);
     }
 
     @EventHandler
-    void on(FailoverActionRecordedEvent event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        collect(event, token, unitOfWork);
+    void on(FailoverActionRecordedEvent event, TrackingToken token) {
+        collect(event, token);
     }
 
     @ResetHandler
@@ -75,14 +75,10 @@ public class AgentStatusProjection {
     }
 
     /** Signals are folded per batch and written once, when the batch commits. */
-    private void collect(AgentSignal signal, TrackingToken token, UnitOfWork<?> unitOfWork) {
+    private void collect(AgentSignal signal, TrackingToken token) {
         long position = token.position().orElseThrow(
                 () -> new IllegalStateException("event stream without positions: " + token));
-        unitOfWork.root().getOrComputeResource(BATCH_RESOURCE, key -> {
-            AgentStatusBatch batch = new AgentStatusBatch();
-            unitOfWork.root().onPrepareCommit(uow -> batch.flush(collection));
-            return batch;
-        }).add(position, signal);
+        BatchWrites.of(BATCH_RESOURCE, AgentStatusBatch::new, batch -> batch.flush(collection)).add(position, signal);
     }
 
     private static AgentStatusView toView(Document doc) {

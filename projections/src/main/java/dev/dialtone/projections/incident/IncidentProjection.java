@@ -36,14 +36,13 @@ import dev.dialtone.domain.incident.api.Severity;
 import dev.dialtone.domain.incident.api.SlackChannelOpenedEvent;
 import dev.dialtone.domain.incident.api.TimelineEntry;
 import dev.dialtone.domain.signal.api.SignalKind;
+import dev.dialtone.projections.BatchWrites;
 import dev.dialtone.projections.GuardedCounters;
 import dev.dialtone.projections.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -300,12 +299,8 @@ public class IncidentProjection {
             update.put("$set", set);
         }
         set.put(GuardedCounters.APPLIED_INDEX, position);
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        root.getOrComputeResource(BATCH, key -> {
-            IncidentWrites writes = new IncidentWrites();
-            root.onPrepareCommit(u -> writes.flush(incidents));
-            return writes;
-        }).add(incidentId.value(), position, update);
+        BatchWrites.of(BATCH, IncidentWrites::new, writes -> writes.flush(incidents))
+                .add(incidentId.value(), position, update);
     }
 
     private static Document timeline(Object event) {

@@ -2,7 +2,6 @@ package dev.dialtone.projections.incident;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
@@ -10,11 +9,9 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import dev.dialtone.projections.GuardedCounters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +35,7 @@ final class IncidentWrites {
         if (byIncident.isEmpty()) {
             return;
         }
-        Map<Object, Long> applied = new HashMap<>();
-        Flux.from(incidents.find(Filters.in("_id", byIncident.keySet()))
-                        .projection(Projections.include(GuardedCounters.APPLIED_INDEX)))
-                .doOnNext(doc -> {
-                    Number index = doc.get(GuardedCounters.APPLIED_INDEX, Number.class);
-                    applied.put(doc.get("_id"), index == null ? Long.MIN_VALUE : index.longValue());
-                })
-                .blockLast();
+        Map<Object, Long> applied = GuardedCounters.appliedIndexes(incidents, byIncident.keySet());
         List<WriteModel<Document>> writes = new ArrayList<>();
         byIncident.forEach((id, updates) -> {
             Long guard = applied.get(id);

@@ -55,7 +55,8 @@ final class EpisodeWrites {
             for (Change change : changes) {
                 if (change.episodeKey() != null) {
                     Episode before = current.get(change.episodeKey());
-                    current.put(change.episodeKey(), new Episode(change.openedAt(), before != null && before.resolved()));
+                    current.put(change.episodeKey(),
+                            new Episode(change.openedAt(), before != null && before.resolved()));
                     writes.add(new UpdateOneModel<>(Filters.eq("_id", id), change.update(),
                             new UpdateOptions().upsert(true)));
                 } else {

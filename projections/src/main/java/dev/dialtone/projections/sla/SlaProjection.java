@@ -17,6 +17,7 @@ import dev.dialtone.domain.incident.api.IncidentResolvedEvent;
 import dev.dialtone.domain.signal.api.CallOutcomeRecordedEvent;
 import dev.dialtone.domain.sla.FindSlaReportsQuery;
 import dev.dialtone.domain.sla.SlaReport;
+import dev.dialtone.projections.BatchWrites;
 import dev.dialtone.projections.GuardedCounters;
 import dev.dialtone.projections.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
@@ -24,8 +25,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -93,8 +92,7 @@ public class SlaProjection {
     }
 
     @EventHandler
-    void on(CallOutcomeRecordedEvent event, @Timestamp Instant recordedAt, TrackingToken token,
-            UnitOfWork<?> unitOfWork) {
+    void on(CallOutcomeRecordedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
         Instant at = event.occurredAt();
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
         Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -105,10 +103,10 @@ public class SlaProjection {
         long knownAfterMinutes = Math.max(0, ceilMinutes(Duration.between(quarterStart, recordedAt)));
         String counter = SlaReports.counter(event.direction(), event.outcome());
         String id = event.agentId().value() + "|" + day;
-        long position = token.position().orElseThrow();
+        long position = position(token);
         Document onInsert = new Document("agentId", event.agentId().value()).append("tenant", event.tenant().value())
                 .append("day", Date.from(dayStart)).append(SlaReports.VERSION, SlaReports.WITH_TOTALS);
-        GuardedCounters counters = batch(unitOfWork);
+        GuardedCounters counters = BatchWrites.of(BATCH, GuardedCounters::new, batch -> batch.flush(calls));
         counters.increment(id, position, "q." + quarter + "." + knownAfterMinutes + "." + counter, onInsert);
         counters.increment(id, position, SlaReports.QUARTER_TOTALS + "." + quarter + "." + counter, onInsert);
         counters.increment(id, position, SlaReports.DAY_TOTALS + "." + counter, onInsert);
@@ -212,12 +210,7 @@ public class SlaProjection {
     }
 
     private EpisodeWrites episodes() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(EPISODE_BATCH, key -> {
-            EpisodeWrites writes = new EpisodeWrites();
-            root.onPrepareCommit(u -> writes.flush(episodes));
-            return writes;
-        });
+        return BatchWrites.of(EPISODE_BATCH, EpisodeWrites::new, writes -> writes.flush(episodes));
     }
 
     private static long ceilMinutes(Duration duration) {
@@ -227,13 +220,5 @@ public class SlaProjection {
 
     private static long position(TrackingToken token) {
         return token.position().orElseThrow();
-    }
-
-    private GuardedCounters batch(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.root().getOrComputeResource(BATCH, key -> {
-            GuardedCounters counters = new GuardedCounters();
-            unitOfWork.root().onPrepareCommit(u -> counters.flush(calls));
-            return counters;
-        });
     }
 }

@@ -79,14 +79,9 @@ final class SlaReports {
         Bson dayFields = allKnown ? Projections.include(VERSION, DAY_TOTALS) : Projections.include(BUCKETS);
         Bson scope;
         if (one) {
-            List<String> ids = new ArrayList<>();
             FindSlaReportsQuery.Subject subject = query.subjects().get(0);
-            for (LocalDate day = LocalDate.ofInstant(subject.window().start(), ZoneOffset.UTC);
-                 day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(subject.window().end());
-                 day = day.plusDays(1)) {
-                ids.add(subject.agentId() + "|" + day);
-            }
-            scope = Filters.in("_id", ids);
+            scope = Filters.in("_id", daysOf(subject.window()).stream().map(day -> dayId(subject.agentId(), day))
+                    .toList());
         } else {
             scope = Filters.and(Filters.eq("tenant", query.tenant().value()),
                     Filters.gte("day", Date.from(earliest.minus(Duration.ofDays(1)))),
@@ -143,14 +138,10 @@ final class SlaReports {
                 }
             }
             CallTally tally = CallTally.NONE;
-            for (LocalDate day = LocalDate.ofInstant(window.start(), ZoneOffset.UTC);
-                 day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(window.end()); day = day.plusDays(1)) {
-                Document doc = days.get(subject.agentId() + "|" + day);
+            for (Instant dayStart : daysOf(window)) {
+                Document doc = days.get(dayId(subject.agentId(), dayStart));
                 if (doc != null) {
-                    Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-                    tally = tally.plus(!allKnown || !withTotals(doc) ? buckets(doc, dayStart, window, allKnown ? null : asOf)
-                            : within(dayStart, window) ? counts(doc.get(DAY_TOTALS, Document.class))
-                            : quarters(doc, dayStart, window));
+                    tally = tally.plus(dayTally(doc, dayStart, window, allKnown ? null : asOf));
                 }
             }
             reports.add(SlaCalculator.report(subject.agentId(), window, asOf, subject.sloTarget(),
@@ -170,11 +161,9 @@ final class SlaReports {
         List<String> legacy = new ArrayList<>();
         for (FindSlaReportsQuery.Subject subject : query.subjects()) {
             TimeSpan window = subject.window();
-            for (LocalDate day = LocalDate.ofInstant(window.start(), ZoneOffset.UTC);
-                 day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(window.end()); day = day.plusDays(1)) {
-                String id = subject.agentId() + "|" + day;
+            for (Instant dayStart : daysOf(window)) {
+                String id = dayId(subject.agentId(), dayStart);
                 Document doc = days.get(id);
-                Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
                 if (doc == null) {
                     continue;
                 }
@@ -187,27 +176,47 @@ final class SlaReports {
             }
         }
         if (!cut.isEmpty()) {
-            merge(calls.find(one ? Filters.in("_id", cut) : Filters.and(
+            collect(calls.find(one ? Filters.in("_id", cut) : Filters.and(
                     Filters.eq("tenant", query.tenant().value()), Filters.in("day", cutDays)))
                     .projection(Projections.include(QUARTER_TOTALS)), days);
         }
         if (!legacy.isEmpty()) {
-            merge(calls.find(one ? Filters.in("_id", legacy) : scope).projection(Projections.include(BUCKETS)), days);
+            collect(calls.find(one ? Filters.in("_id", legacy) : scope).projection(Projections.include(BUCKETS)), days);
         }
     }
 
-    /** Adds the fields found to the documents already read. */
-    private static void merge(FindPublisher<Document> find, Map<String, Document> into) {
-        Flux.from(find).doOnNext(found -> {
-            Document known = into.get(found.getString("_id"));
-            if (known != null) {
-                known.putAll(found);
-            }
-        }).blockLast();
+    /** The UTC days a window touches, by the instant each begins. */
+    private static List<Instant> daysOf(TimeSpan window) {
+        List<Instant> days = new ArrayList<>();
+        Instant first = LocalDate.ofInstant(window.start(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (Instant day = first; day.isBefore(window.end()); day = day.plus(Duration.ofDays(1))) {
+            days.add(day);
+        }
+        return days;
     }
 
+    /** The {@code sla_calls} document of an agent's UTC day, as {@link SlaProjection} names it. */
+    private static String dayId(String agentId, Instant dayStart) {
+        return agentId + "|" + LocalDate.ofInstant(dayStart, ZoneOffset.UTC);
+    }
+
+    /** Adds the documents found, or their fields to the same documents read before. */
     private static void collect(FindPublisher<Document> find, Map<String, Document> into) {
-        Flux.from(find).doOnNext(d -> into.put(d.getString("_id"), d)).blockLast();
+        Flux.from(find).doOnNext(found -> into.merge(found.getString("_id"), found, (known, more) -> {
+            known.putAll(more);
+            return known;
+        })).blockLast();
+    }
+
+    /**
+     * The calls of one day document inside the window: for "as of" reports (and documents without totals) from the
+     * recording-time buckets, else from the day totals, or the quarter totals when the window cuts the day.
+     */
+    private static CallTally dayTally(Document doc, Instant dayStart, TimeSpan window, Instant asOf) {
+        if (asOf != null || !withTotals(doc)) {
+            return buckets(doc, dayStart, window, asOf);
+        }
+        return within(dayStart, window) ? counts(doc.get(DAY_TOTALS, Document.class)) : quarters(doc, dayStart, window);
     }
 
     private static boolean withTotals(Document day) {
