@@ -117,9 +117,7 @@ public class ProjectionRebuild implements DisposableBean {
     }
 
     public RebuildStatus status() {
-        if (status.state() == RebuildStatus.State.RUNNING) {
-            report();
-        }
+        refresh();
         return status;
     }
 
@@ -203,14 +201,23 @@ public class ProjectionRebuild implements DisposableBean {
                 Duration.between(current.startedAt(), now));
     }
 
+    /** Every few seconds while a rebuild runs: its progress, in the log. */
+    private void report() {
+        if (refresh()) {
+            RebuildStatus current = status;
+            log.info("Projection rebuild: {} of {} events ({}%)", Math.max(0, current.position() + 1),
+                    current.targetPosition() + 1, Math.round(current.progress() * 1000) / 10.0);
+        }
+    }
+
     /**
-     * Logs progress; once the bulk replay has given way to the processor, ends the rebuild when every segment has
-     * passed the target.
+     * Brings the status up to date; once the bulk replay has given way to the processor, ends the rebuild when every
+     * segment has passed the target. Returns whether the rebuild is still running.
      */
-    private synchronized void report() {
+    private synchronized boolean refresh() {
         RebuildStatus current = status;
         if (current.state() != RebuildStatus.State.RUNNING) {
-            return;
+            return false;
         }
         long reached;
         if (bulk) {
@@ -223,12 +230,11 @@ public class ProjectionRebuild implements DisposableBean {
             // not EventTrackerStatus.isReplaying: Axon keeps that set until an event newer than the reset arrives
             if (!segments.isEmpty() && reached >= current.targetPosition()) {
                 finish(reached);
-                return;
+                return false;
             }
         }
         status = current.at(reached, null);
-        log.info("Projection rebuild: {} of {} events ({}%)", Math.max(0, reached + 1),
-                current.targetPosition() + 1, Math.round(status.progress() * 1000) / 10.0);
+        return true;
     }
 
     private TrackingEventProcessor processor() {
