@@ -41,3 +41,10 @@ drill_java() {
   local main=$1; shift
   java -Xmx1g -cp "$BENCH_CP" "$main" "$@"
 }
+
+# drill_ledger_check <data dir>: every signal the simulator's ledger says was acknowledged is in the event store;
+# its exit code is the check's
+drill_ledger_check() {
+  drill_java dev.dialtone.bench.drill.LedgerCheck dataDir="$1" ledger="$1/ledger.txt" tenant=drill \
+    url="$DRILL_URL" key="$DRILL_KEY"
+}

@@ -23,8 +23,7 @@ echo ">>> restarted at $(date -u +%T)"
 wait $SIM || echo "simulator exit code $? (connection errors while the server was down are expected)"
 sleep 5
 set +e
-drill_java dev.dialtone.bench.drill.LedgerCheck dataDir="$DATA" ledger="$DATA/ledger.txt" tenant=drill \
-  url="$DRILL_URL" key="$DRILL_KEY"
+drill_ledger_check "$DATA"
 RESULT=$?
 set -e
 drill_stop "$DATA"

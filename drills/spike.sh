@@ -17,8 +17,7 @@ SIM_EXIT=$?
 set -e
 sleep 5
 set +e
-drill_java dev.dialtone.bench.drill.LedgerCheck dataDir="$DATA" ledger="$DATA/ledger.txt" tenant=drill \
-  url="$DRILL_URL" key="$DRILL_KEY"
+drill_ledger_check "$DATA"
 CHECK=$?
 set -e
 curl -s "$DRILL_URL/actuator/prometheus" | grep -E '^dialtone_(http_refused|http_unexpected_errors)' || true
